@@ -1,0 +1,119 @@
+"""Finding article citations (第N条) in Chinese text and deciding which law they cite.
+
+Recognised forms (Chinese numerals, as the 条例 writes them):
+
+- 第三十四条, 第三十一条第六项, 第三十六条第三款
+- 第二十二、三十四、三十五、三十六条 (a list)
+- 第四十三至四十六条, 第四十三条至第四十六条 (a range)
+
+Which document a citation refers to is decided from the same sentence: the nearest
+《title》 before it (《信访工作条例》 → 2022, 《信访条例》 → 2005, any other title → that
+document, which the course does not check), the words 原条例/旧条例 (→ 2005), or a link
+target (`law/tiaoli-2005.md` → 2005). With none of these a citation refers to the 2022 条例.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from scripts.law import cn_to_int
+
+_NUM = r"[零〇一二两三四五六七八九十百]+"
+#: 第 + numbers joined by 、 or a range with 至 + 条, then optional 第N款/项.
+CITATION_RE = re.compile(
+    rf"第(?P<nums>{_NUM}(?:(?:、|，|至第?|到第?|和第?|及第?){_NUM})*)条"
+    rf"(?P<tail>(?:第{_NUM}[款项])*)"
+    rf"|第(?P<arabic>\d+)条"
+)
+_SPLIT_RE = re.compile(r"(、|，|至第?|到第?|和第?|及第?)")
+_SENTENCE_END = "。！？；\n"
+_TITLE_RE = re.compile(r"《([^《》]+)》")
+
+#: Titles that mean the current 条例 / the 2005 条例 when they precede a citation.
+TITLES_2022 = {"信访工作条例", "条例"}
+TITLES_2005 = {"信访条例"}
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One citation found in a line of text.
+
+    Attributes:
+        line: 1-based line number in the file.
+        start: column where the citation starts in that line.
+        raw: the text as written, e.g. "第四十三至四十六条".
+        articles: article numbers it names, ranges expanded.
+        law: "2022", "2005", or the 《title》 of another document.
+        numeral_style: "chinese" or "arabic" (第34条 is not how the 条例 writes it).
+    """
+
+    line: int
+    start: int
+    raw: str
+    articles: tuple[int, ...]
+    law: str
+    numeral_style: str = "chinese"
+
+
+def parse_numbers(nums: str) -> tuple[int, ...]:
+    """`二十二、三十四` -> (22, 34); `四十三至四十六` -> (43, 44, 45, 46)."""
+    parts = _SPLIT_RE.split(nums)
+    numbers: list[int] = [cn_to_int(parts[0])]
+    for sep, value in zip(parts[1::2], parts[2::2]):
+        n = cn_to_int(value)
+        if sep.startswith(("至", "到")) and n > numbers[-1]:
+            numbers.extend(range(numbers[-1] + 1, n + 1))
+        else:
+            numbers.append(n)
+    return tuple(numbers)
+
+
+def law_for(line_text: str, start: int, link_target: str | None = None) -> str:
+    """Decide which document the citation at `start` in `line_text` refers to."""
+    if link_target is not None:
+        if "tiaoli-2005" in link_target:
+            return "2005"
+        if "law/" in link_target or link_target.startswith("#art-") or link_target.startswith("index.md#art-"):
+            return "2022"
+    sentence_start = max(line_text.rfind(ch, 0, start) for ch in _SENTENCE_END) + 1
+    before = line_text[sentence_start:start]
+    titles = list(_TITLE_RE.finditer(before))
+    old_words = [before.rfind(w) for w in ("原条例", "旧条例", "原《信访条例》")]
+    last_old = max(old_words)
+    if titles:
+        last = titles[-1]
+        if last_old > last.start():
+            return "2005"
+        name = last.group(1)
+        if name in TITLES_2022:
+            return "2022"
+        if name in TITLES_2005:
+            return "2005"
+        return f"《{name}》"
+    if last_old >= 0:
+        return "2005"
+    return "2022"
+
+
+_LINK_RE = re.compile(r"\[([^\]]*)\]\(([^)\s]+)\)")
+
+
+def find_citations(line_text: str, line: int) -> list[Citation]:
+    """All citations in one line; link text takes its law from the link target."""
+    link_spans = [(m.start(1), m.end(1), m.group(2)) for m in _LINK_RE.finditer(line_text)]
+    found: list[Citation] = []
+    for m in CITATION_RE.finditer(line_text):
+        target = next((t for s, e, t in link_spans if s <= m.start() < e), None)
+        law = law_for(line_text, m.start(), target)
+        if m.group("arabic"):
+            found.append(Citation(line, m.start(), m.group(0), (int(m.group("arabic")),), law, "arabic"))
+            continue
+        found.append(Citation(line, m.start(), m.group(0), parse_numbers(m.group("nums")), law))
+    return found
+
+
+def iter_links(line_text: str):
+    """Yield (text, target, column) for each Markdown inline link in the line."""
+    for m in _LINK_RE.finditer(line_text):
+        yield m.group(1), m.group(2), m.start()

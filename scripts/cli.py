@@ -1,0 +1,43 @@
+"""Command-line entry: `python -m scripts <command> [options]`.
+
+Each command lives in its own module and is imported only when it runs, so a
+missing optional dependency of one command cannot break the others.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+#: command name -> ("module", "function", one-line help). The function takes the
+#: remaining argv and returns the exit code.
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "check": ("scripts.checks.runner", "main", "运行全部内容检查（docs/ 与构建后的网站）"),
+    "report-check": ("scripts.report_check.cli", "main", "检查法治政府建设情况报告草稿"),
+    "quiz-check": ("scripts.checks.quizzes", "main", "检查题库"),
+    "qti": ("scripts.bank.qti", "main", "导出整个题库的 QTI 包"),
+    "dist": ("scripts.publish.dist", "main", "构建发布包 dist/*.tar.gz"),
+    "deploy": ("scripts.publish.deploy", "main", "把发布包部署到内网主机"),
+    "rollback": ("scripts.publish.deploy", "rollback_main", "回滚到上一个发布版本"),
+}
+
+
+def usage() -> str:
+    lines = ["用法：python -m scripts <命令> [参数]", "", "命令："]
+    lines += [f"  {name:<14}{help_}" for name, (_, _, help_) in COMMANDS.items()]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Dispatch to the named command; exit code 2 for an unknown command."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] in {"-h", "--help", "help"}:
+        print(usage())
+        return 0 if argv else 2
+    name, rest = argv[0], argv[1:]
+    if name not in COMMANDS:
+        print(f"未知命令：{name}。可用命令见 `python -m scripts --help`。", file=sys.stderr)
+        return 2
+    module_name, func_name, _ = COMMANDS[name]
+    func = getattr(importlib.import_module(module_name), func_name)
+    return int(func(rest) or 0)

@@ -1,0 +1,1 @@
+"""MkDocs hooks of the course (listed under `hooks:` in mkdocs.yml)."""
