@@ -25,10 +25,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 
-#: The two law texts the course uses, by key.
+#: The two law texts the course uses, by key: their pages, relative to docs/.
 LAW_PAGES = {
-    "2022": DOCS / "law" / "index.md",
-    "2005": DOCS / "law" / "tiaoli-2005.md",
+    "2022": "law/index.md",
+    "2005": "law/tiaoli-2005.md",
 }
 #: The title each law is cited by.
 LAW_TITLES = {"2022": "《信访工作条例》", "2005": "《信访条例》"}
@@ -177,7 +177,12 @@ def parse_law(text: str, key: str, path: Path) -> Law:
 
 
 @lru_cache(maxsize=None)
-def load_law(key: str = "2022", path: Path | None = None) -> Law:
-    """Load a law text from its page (`key` is "2022" or "2005")."""
-    page = path or LAW_PAGES[key]
+def load_law(key: str = "2022", docs: Path = DOCS) -> Law:
+    """Load a law text from its page under `docs` (`key` is "2022" or "2005")."""
+    page = Path(docs) / LAW_PAGES[key]
     return parse_law(page.read_text(encoding="utf-8"), key, page)
+
+
+def load_laws(docs: Path = DOCS) -> dict[str, Law]:
+    """Both law texts, by key."""
+    return {key: load_law(key, Path(docs)) for key in LAW_PAGES}

@@ -8,8 +8,13 @@ and copied into the built site here, so no page requests another host.
 
 from __future__ import annotations
 
-import shutil
+import sys
 from pathlib import Path
+
+# MkDocs loads hooks by file path; put the project root on sys.path so they can import `scripts`.
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+import shutil
 
 from mkdocs.exceptions import PluginError
 

@@ -7,6 +7,12 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
+# MkDocs loads hooks by file path; put the project root on sys.path so they can import `scripts`.
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
 from mkdocs.exceptions import PluginError
 
 from scripts import module_meta

@@ -1,0 +1,46 @@
+# 《信访工作条例》与信访工作法治化培训课程
+#   make serve   set up and preview the site at http://127.0.0.1:8000
+#   make test    set up and run every check and test (browser tests included)
+# Both do their own set-up on a fresh Debian machine with Python 3.11 and make.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: setup serve build check test bench clean
+
+setup: $(VENV)/.installed node_modules/.installed
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' || \
+	  { echo "需要 Python 3.11：请先运行 sudo apt-get install -y python3.11 python3.11-venv"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	bash scripts/ensure-system-packages.sh setup
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+serve: setup
+	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+
+build: setup
+	$(BIN)/mkdocs build --strict
+
+check: setup
+	$(BIN)/python -m scripts check
+
+test: setup
+	bash scripts/ensure-system-packages.sh test
+	@$(BIN)/python -m pytest; rc=$$?; \
+	  if [ $$rc -eq 5 ]; then echo "pytest 没有收集到任何测试：测试目录或配置有误"; fi; \
+	  exit $$rc
+
+bench: setup
+	$(BIN)/python -m scripts.bench
+
+clean:
+	rm -rf site site-offline dist

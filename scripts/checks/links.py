@@ -1,0 +1,66 @@
+"""Links: every internal link and anchor in the built site resolves.
+
+MkDocs validates the links it writes from Markdown; this check also covers
+links in templates and generated HTML, and it never depends on a verbose build
+(`mkdocs build --strict -v` silently stops checking anchors).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from scripts.findings import Finding
+from scripts.site_html import HtmlPage, html_files, read_page
+
+#: Attributes whose URL the browser navigates to or loads from this site.
+_CHECKED = {("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src")}
+
+
+def _target_file(site: Path, page: Path, path: str) -> Path | None:
+    target = (site / path.lstrip("/")) if path.startswith("/") else (page.parent / path)
+    target = Path(unquote(str(target)))
+    if target.is_dir():
+        target = target / "index.html"
+    if target.is_file():
+        return target.resolve()
+    return None
+
+
+def check(site: Path, root: Path | None = None) -> list[Finding]:
+    """Check every HTML file under `site`; paths are shown relative to `root` when given."""
+    site = site.resolve()
+    pages = {p.resolve(): read_page(p) for p in html_files(site)}
+    findings: list[Finding] = []
+    for path, page in pages.items():
+        shown = _shown(path, site, root)
+        for ref in page.references:
+            if (ref.tag, ref.attr) not in _CHECKED:
+                continue
+            parts = urlsplit(ref.url)
+            if parts.scheme or parts.netloc or ref.url.startswith(("mailto:", "javascript:", "data:")):
+                continue
+            if ref.tag == "link" and ref.rel in {"canonical", "alternate"}:
+                continue
+            if parts.path:
+                target = _target_file(site, path, parts.path)
+                if target is None:
+                    findings.append(Finding(shown, ref.line, f"链接 {ref.url} 指向的文件不存在"))
+                    continue
+            else:
+                target = path
+            if parts.fragment and target.suffix == ".html":
+                ids = pages[target].ids if target in pages else read_page(target).ids
+                fragment = unquote(parts.fragment)
+                if fragment not in ids and fragment != "__skip":
+                    findings.append(Finding(shown, ref.line, f"链接 {ref.url} 的锚点 #{fragment} 在目标页面中不存在"))
+    return findings
+
+
+def _shown(path: Path, site: Path, root: Path | None) -> str:
+    if root is not None:
+        try:
+            return path.relative_to(root.resolve()).as_posix()
+        except ValueError:
+            pass
+    return (Path(site.name) / path.relative_to(site)).as_posix()

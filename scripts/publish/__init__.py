@@ -1,0 +1,1 @@
+"""Publishing the course: release archives, the nginx configuration, deploy and rollback."""

@@ -1,0 +1,1 @@
+"""Helpers shared by the tests: building the site, serving it with nginx, driving Chromium."""

@@ -1,0 +1,45 @@
+"""Chromium through Playwright, recording every request a page makes."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+CHROMIUM = "/usr/bin/chromium"
+#: Flags that keep Chromium itself from calling home (component updates, sync …),
+#: so every request seen comes from the page.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--disable-extensions",
+]
+LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
+
+
+def is_loopback(url: str) -> bool:
+    """True for URLs that stay on this machine (loopback, file:, data:, blob:, about:)."""
+    parts = urlsplit(url)
+    if parts.scheme in {"file", "data", "blob", "about", "chrome-error"}:
+        return True
+    return (parts.hostname or "") in LOOPBACK_HOSTS
+
+
+def record(page) -> None:
+    """Attach request, failure and console recorders to a Playwright page."""
+    page.recorded_requests = []
+    page.failed_responses = []
+    page.console_errors = []
+    page.on("request", lambda req: page.recorded_requests.append(req.url))
+    page.on("response", lambda res: res.status >= 400 and page.failed_responses.append((res.status, res.url)))
+    page.on("console", lambda msg: msg.type == "error" and page.console_errors.append(msg.text))
+    page.on("pageerror", lambda err: page.console_errors.append(str(err)))
+
+
+def external_requests(page) -> list[str]:
+    """Every request the page made that left the loopback host."""
+    return [url for url in page.recorded_requests if not is_loopback(url)]

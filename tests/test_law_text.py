@@ -1,0 +1,60 @@
+"""The project's copy of the 条例 is the official text, verbatim, paragraph by paragraph."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from scripts.law import article_label, cn_to_int, int_to_cn, load_law, parse_law, LawFormatError
+from tests.conftest import ROOT
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize(("key", "reference"), [("2022", "xinfang-gongzuo-tiaoli-2022.json"), ("2005", "xinfang-tiaoli-2005.json")])
+def test_law_copy_matches_reference_paragraph_by_paragraph(shared_reference, key, reference):
+    ref = json.loads((shared_reference / reference).read_text(encoding="utf-8"))
+    law = load_law(key, ROOT / "docs")
+    assert len(law.articles) == ref["article_count"]
+    assert [(c.number, c.label, c.title, c.articles) for c in law.chapters] == [
+        (c["number"], c["label"], c["title"], c["articles"]) for c in ref["chapters"]
+    ]
+    for art in ref["articles"]:
+        ours = law.article(art["number"])
+        assert ours is not None, f"缺少{art['label']}"
+        assert ours.label == art["label"]
+        assert ours.chapter == art["chapter"]
+        assert ours.paragraphs == art["paragraphs"], f"{art['label']}与官方文本不一致"
+
+
+def test_full_text_has_fifty_article_anchors_and_six_chapters():
+    text = (ROOT / "docs/law/index.md").read_text(encoding="utf-8")
+    for n in range(1, 51):
+        assert text.count(f"{{#art-{n}}}") == 1, f"#art-{n}"
+    law = load_law("2022", ROOT / "docs")
+    assert [c.title for c in law.chapters] == ["总则", "信访工作体制", "信访事项的提出和受理", "信访事项的办理", "监督和追责", "附则"]
+
+
+def test_full_text_states_publication_facts():
+    text = (ROOT / "docs/law/index.md").read_text(encoding="utf-8")
+    for fact in ("2022年1月24日中共中央政治局会议审议批准", "2022年2月25日中共中央、国务院发布", "自2022年5月1日起施行", "由国家信访局负责解释"):
+        assert fact in text
+
+
+@pytest.mark.parametrize(("number", "label"), [(1, "一"), (10, "十"), (11, "十一"), (20, "二十"), (34, "三十四"), (50, "五十"), (105, "一百零五"), (110, "一百一十")])
+def test_chinese_numerals_round_trip(number, label):
+    assert int_to_cn(number) == label
+    assert cn_to_int(label) == number
+    assert article_label(number) == f"第{label}条"
+
+
+def test_law_page_with_mislabelled_anchor_is_rejected_with_line():
+    text = "## 第一章　总则 {#chapter-1}\n\n### 第一条 {#art-1}\n\n甲\n\n### 第三条 {#art-2}\n\n乙\n"
+    with pytest.raises(LawFormatError, match=r"law\.md:7: 条标题“第三条”与锚点 art-2 不一致"):
+        parse_law(text, "2022", "law.md")
+
+
+def test_law_page_with_article_out_of_order_is_rejected():
+    text = "## 第一章　总则 {#chapter-1}\n\n### 第二条 {#art-2}\n\n甲\n"
+    with pytest.raises(LawFormatError, match="应为第一条"):
+        parse_law(text, "2022", "law.md")
