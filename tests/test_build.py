@@ -1,0 +1,49 @@
+"""A strict build of the whole site: no warnings, and what the templates and hooks add is there."""
+
+from __future__ import annotations
+
+import json
+import re
+
+
+def test_strict_build_has_no_warnings(strict_build_result):
+    _, output = strict_build_result
+    assert not re.search(r"^(WARNING|ERROR)", output, re.M), output
+
+
+def test_full_text_page_has_fifty_article_anchors(site_dir):
+    html = (site_dir / "law/index.html").read_text(encoding="utf-8")
+    for n in range(1, 51):
+        assert f'id="art-{n}"' in html
+    assert html.count('id="chapter-') == 6
+
+
+def test_mermaid_is_served_from_the_site_and_only_where_needed(site_dir):
+    assert (site_dir / "assets/vendor/mermaid.min.js").stat().st_size > 1_000_000
+    home = (site_dir / "index.html").read_text(encoding="utf-8")
+    assert "mermaid.min.js" not in home
+    pages_with_diagrams = [p for p in site_dir.rglob("*.html") if 'class="mermaid"' in p.read_text(encoding="utf-8")]
+    for page in pages_with_diagrams:
+        assert "assets/vendor/mermaid.min.js" in page.read_text(encoding="utf-8"), page
+
+
+def test_no_google_fonts_and_quiz_assets_only_on_quiz_pages(site_dir):
+    home = (site_dir / "index.html").read_text(encoding="utf-8")
+    assert "fonts.googleapis.com" not in home and "fonts.gstatic.com" not in home
+    assert "mkdocsQuizTranslations" not in home
+    assert "mkdocsQuizTranslations" not in (site_dir / "law/index.html").read_text(encoding="utf-8")
+
+
+def test_module_pages_show_objectives_hours_and_audience(site_dir):
+    module_pages = [p for p in (site_dir / "modules").rglob("index.html") if 'class="module-meta"' in p.read_text(encoding="utf-8")]
+    assert len(module_pages) >= 5
+    for page in module_pages:
+        html = page.read_text(encoding="utf-8")
+        assert "学习目标" in html and "建议学时" in html and "适用对象" in html
+
+
+def test_search_index_keeps_dictionary_terms_whole(site_dir):
+    docs = json.loads((site_dir / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    text = "\n".join(d["title"] + d["text"] for d in docs)
+    for term in ("申诉求决类", "联席会议", "涉法涉诉", "信访事项"):
+        assert f"\u200b{term}\u200b" in text, f"{term} 被 jieba 切开了"
