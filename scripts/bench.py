@@ -1,0 +1,71 @@
+"""`make bench`: how long a clean build of the course takes, against a baseline.
+
+The baseline builds the same `docs/` with Material's defaults: no project hooks,
+no quiz or mkdocstrings plugins, no Markdown extensions, default search. Both
+are built alternately, several times, in this one command, and the report gives
+the median of each and their ratio (machines here are noisy: compare ratios, not
+seconds), plus the total size of the built site and of its search index.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+BASELINE_CONFIG = """site_name: baseline
+docs_dir: {docs}
+theme:
+  name: material
+  language: zh
+exclude_docs: |
+  /includes/
+"""
+
+
+def build_seconds(config: Path, site: Path) -> float:
+    """Wall-clock seconds of one clean `mkdocs build` (non-strict: the baseline lacks our extensions)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--clean", "-q", "-f", str(config), "-d", str(site)],
+                   cwd=ROOT, check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def tree_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="make bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="builds of each variant (default 5)")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="xinfang-bench-") as tmp:
+        tmp = Path(tmp)
+        baseline = tmp / "baseline.yml"
+        baseline.write_text(BASELINE_CONFIG.format(docs=ROOT / "docs"), encoding="utf-8")
+        course_site, baseline_site = tmp / "course", tmp / "baseline"
+        course, base = [], []
+        for run in range(args.runs):
+            course.append(build_seconds(ROOT / "mkdocs.yml", course_site))
+            base.append(build_seconds(baseline, baseline_site))
+            print(f"第{run + 1}轮：课程 {course[-1]:.2f} 秒，基线 {base[-1]:.2f} 秒", file=sys.stderr)
+        c, b = statistics.median(course), statistics.median(base)
+        index = course_site / "search" / "search_index.json"
+        print(f"clean build, median of {args.runs}: course {c:.2f} s, baseline {b:.2f} s, ratio {c / b:.2f}")
+        print(f"course site: {tree_size(course_site) / 1e6:.1f} MB in {sum(1 for _ in course_site.rglob('*.html'))} HTML pages; "
+              f"search index {index.stat().st_size / 1e6:.2f} MB")
+        print(f"baseline site: {tree_size(baseline_site) / 1e6:.1f} MB; search index "
+              f"{(baseline_site / 'search' / 'search_index.json').stat().st_size / 1e6:.2f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
