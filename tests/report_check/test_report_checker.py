@@ -332,3 +332,15 @@ def test_bad_arguments_one_line_exit_2(capsys):
         cli.main([])
     assert exc.value.code == 2
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
+
+
+def test_annotated_page_quotes_the_sample_verbatim():
+    import re
+
+    page = (ROOT / "docs" / "reporting" / "annotated-report.md").read_text(encoding="utf-8")
+    sample = SAMPLE.read_text(encoding="utf-8").splitlines()
+    quoted = {int(n): text for n, text in re.findall(r"^> \*\*第(\d+)行\*\*　(.*)$", page, re.M)}
+    non_empty = {i for i, line in enumerate(sample, start=1) if line.strip()}
+    assert set(quoted) == non_empty
+    for n, text in quoted.items():
+        assert text == sample[n - 1].strip(), n
