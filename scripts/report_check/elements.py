@@ -47,7 +47,7 @@ def element_statuses(analysis: Analysis, findings: list[ReportFinding]) -> list[
         for label, parts in XINFANG_ITEMS:
             missing = [what for what, pattern in parts if not pattern.search(text)]
             status = PRESENT if not missing else (MISSING if len(missing) == len(parts) else THIN)
-            title = "第四十一条第一款第" + label + "项：" + "、".join(what for what, _ in parts)
+            title = "第四十一条第一款第" + label[1] + "项：" + "、".join(what for what, _ in parts)
             out.append(ElementStatus(title, status, 0, 0, ("缺：" + "、".join(missing)) if missing else ""))
         return out
     out = []

@@ -5,7 +5,7 @@ files these are the file's lines, for .docx the document's paragraphs (body
 paragraphs in order, then table cells), so a finding's number is the line or
 paragraph the drafter can find in the editor.
 
-Every input problem raises [`ReportInputError`][scripts.report_check.reader.ReportInputError]
+Every input problem raises `ReportInputError`
 with one readable sentence; the command prints it and exits with code 2.
 """
 
@@ -46,6 +46,18 @@ class Report:
         return self.lines[number - 1] if 0 < number <= len(self.lines) else ""
 
 
+def _looks_like_text(text: str) -> bool:
+    """Most characters of a report are Chinese, ASCII or common punctuation."""
+    sample = [ch for ch in text[:20000] if not ch.isspace()]
+    if not sample:
+        return True
+    usual = sum(
+        1 for ch in sample
+        if "\u4e00" <= ch <= "\u9fff" or " " <= ch <= "~" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef" or "\u2010" <= ch <= "\u206f"
+    )
+    return usual / len(sample) >= 0.8
+
+
 def decode_text(data: bytes, name: str) -> tuple[str, str]:
     """Decode bytes as UTF-8 or GB18030; return (text, encoding).
 
@@ -65,6 +77,8 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
+        if encoding != "utf-8-sig" and not _looks_like_text(text):
+            break  # GB18030 decodes many binary files into nonsense
         return text, "utf-8" if encoding == "utf-8-sig" else encoding
     raise ReportInputError(f"{name}：无法识别文件编码（不是 UTF-8，也不是 GB18030/GBK）；请用“另存为”选择 UTF-8 编码后重试")
 
@@ -78,13 +92,13 @@ def _read_docx(path: Path) -> list[str]:
         raise ReportInputError("读取 .docx 需要 python-docx，请先安装项目依赖") from None
     try:
         document = docx.Document(str(path))
+        lines = [p.text for p in document.paragraphs]
+        for table in document.tables:
+            for row in table.rows:
+                for cell in row.cells:
+                    lines.extend(p.text for p in cell.paragraphs)
     except Exception as exc:  # python-docx raises several unrelated types for bad packages
         raise ReportInputError(f"{path}：无法作为 Word 文档打开（{type(exc).__name__}）；请在 Word 中另存为 .docx 后重试") from None
-    lines = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            for cell in row.cells:
-                lines.extend(p.text for p in cell.paragraphs)
     return lines
 
 

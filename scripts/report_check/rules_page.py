@@ -2,7 +2,7 @@
 
 `docs/maintainer/report-rules.md` holds only its front matter, its H1 and the
 marker `<!-- report-rules -->`; the hook `scripts/hooks/report_rules.py` replaces
-the marker with [`render_rules_markdown`][scripts.report_check.rules_page.render_rules_markdown]
+the marker with `render_rules_markdown`
 at build time. Every example on the page is run through its rule while the page
 is generated: a rule whose bad example it does not report, or whose good example
 it does report, stops the build, so the page cannot describe behaviour the code
@@ -84,7 +84,7 @@ def render_rule(rule: Rule) -> str:
 
 
 def render_rules_markdown() -> str:
-    """The rules section of the maintainer page, from [`RULES`][scripts.report_check.rules.RULES]."""
+    """The rules section of the maintainer page, from `RULES`."""
     errors = sum(r.severity == ERROR for r in RULES)
     out = [
         "本页由 `scripts/report_check/rules.py` 中的规则对象在构建时生成，"

@@ -2,7 +2,7 @@
 
 Reports written in government offices number their parts 一、二、三 and the items
 inside a part （一）（二）. A Markdown draft may use `##`/`###` headings instead.
-[`outline`][scripts.report_check.structure.outline] finds these parts and decides
+`outline` finds these parts and decides
 what each part is (measures, shortcomings, the principal leader's duties, next
 year's plans) from the words of its heading, which is how a reader of the report
 finds them too.

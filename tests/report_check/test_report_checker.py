@@ -56,6 +56,8 @@ SAMPLE_CORRECT_SENTENCES = [
     "强化安全隐患预测预警预防，对进京越级访、集体访、扬言等隐患线索，“广收集、精研判、早预警、快处置”，紧盯不放。",
     "落实“三个不予受理”和“两个不再受理”具体规定，避免诉访不分、访纪不分。",
     "一是开展普法活动的主动性不强，满足于规定动作。",
+    # not from the sample: correct reduplication and 余 after a round number
+    "一件一件抓落实，一步一步推进，组织大家研究研究，全年化解积案10余件。",
 ]
 
 
@@ -261,6 +263,8 @@ def _bad_inputs(tmp_path: Path) -> dict[str, Path]:
     blank.write_text(" \n\u3000\n", encoding="utf-8")
     invalid = tmp_path / "invalid.txt"
     invalid.write_bytes(b"\xc3\x28\xff\xfa\xfb\xff")
+    garbage = tmp_path / "garbage.md"
+    garbage.write_bytes(b"\x81\x30\x81\x30\x84\x31\xa4\x39" * 64)  # valid GB18030, but not text
     binary = tmp_path / "binary.txt"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     not_zip = tmp_path / "fake.docx"
@@ -278,6 +282,7 @@ def _bad_inputs(tmp_path: Path) -> dict[str, Path]:
         "empty": empty,
         "blank": blank,
         "invalid": invalid,
+        "garbage": garbage,
         "binary": binary,
         "docx-not-zip": not_zip,
         "docx-zip-not-word": zip_not_word,
@@ -286,13 +291,14 @@ def _bad_inputs(tmp_path: Path) -> dict[str, Path]:
     }
 
 
-BAD_KINDS = ["missing", "directory", "empty", "blank", "invalid", "binary", "docx-not-zip", "docx-zip-not-word", "doc", "pdf"]
+BAD_KINDS = ["missing", "directory", "empty", "blank", "invalid", "garbage", "binary", "docx-not-zip", "docx-zip-not-word", "doc", "pdf"]
 EXPECTED_WORDS = {
     "missing": "文件不存在",
     "directory": "目录",
     "empty": "空",
     "blank": "空",
     "invalid": "编码",
+    "garbage": "编码",
     "binary": "二进制",
     "docx-not-zip": "不是有效的 .docx",
     "docx-zip-not-word": "无法作为 Word 文档打开",
