@@ -322,6 +322,21 @@ def check_citation_numerals(a: Analysis) -> Iterator[ReportFinding]:
                 )
 
 
+def check_quotations(a: Analysis) -> Iterator[ReportFinding]:
+    # The course's own quotation and figure check (scripts/checks/quotations.py),
+    # run on the report's lines. Leading spaces are dropped so that an indented
+    # paragraph is not read as a Markdown code block; line numbers are unchanged.
+    from scripts.checks.quotations import check_text
+    from scripts.law import load_laws
+
+    text = "\n".join(line.strip() for line in a.lines)
+    for f in check_text(text, a.report.path, load_laws()):
+        yield _finding(
+            "RC203", f.line, f.message,
+            "对照条例全文逐字核对引号内的原话，期限、人数以所引条文为准；如果引的是其他文件，在同一句中先写出该文件的书名号全称",
+        )
+
+
 # -- wording ------------------------------------------------------------------------
 
 #: Fixed terms written with 法制 where the term is 法治: (wrong, right).
@@ -580,6 +595,14 @@ RULES: list[Rule] = [
         "严格执行条例第34条规定的办理期限。",
         "严格执行条例第三十四条规定的办理期限。",
         check_citation_numerals,
+    ),
+    Rule(
+        "RC203", ERROR, "引文或期限与所引条文不符",
+        "引用条例某一条时，引号内的原话是否与该条逐字一致，同一分句中写的期限、人数（15日、60日、5人……）是否出现在该条中。使用课程内容检查的同一套规则（scripts/checks/quotations.py）。",
+        "报告是要公开的，把条例的期限、原话写错，既误导读者，也损害报告的可信度。",
+        "依据《信访工作条例》第二十二条，信访部门收到信访事项，在30日内分别按规定方式处理。",
+        "依据《信访工作条例》第二十二条，信访部门收到信访事项，在15日内分别按规定方式处理。",
+        check_quotations,
     ),
     Rule(
         "RC301", ERROR, "“法治”误写为“法制”",

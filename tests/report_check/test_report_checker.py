@@ -204,6 +204,10 @@ def test_citation_rules():
     assert rules_for("依照原《信访条例》第五十一条。") == []
     assert rules_for("依照原《信访条例》第五十二条。") == ["RC201"]
     assert rules_for("依照《中华人民共和国行政复议法》第五十八条。") == []
+    assert rules_for("按照第二十七条“诉求合理的解决问题到位”的要求办理。") == []
+    assert rules_for("按照第二十七条“诉求合理的尽快解决”的要求办理。") == ["RC203"]
+    assert rules_for("申诉求决类事项依第三十四条在60日内办结。") == []
+    assert rules_for("申诉求决类事项依第三十四条在90日内办结。") == ["RC203"]
 
 
 # -- the rules and their page -------------------------------------------------------------
