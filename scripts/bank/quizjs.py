@@ -1,0 +1,86 @@
+"""Changes to mkdocs-quiz's browser script (quiz.js), applied to the copy it inlines in each page.
+
+mkdocs-quiz 1.7 keys a page's stored answers by `location.pathname` and each
+answer by the quiz's position (`quiz-0` …), and compares fill-in-the-blank
+answers after `trim().toLowerCase()` only. The build therefore
+
+1. gives every quiz the id `q-<question id>` (done in the HTML by the hook), and
+   here makes the storage key the page's stable key (`data-quiz-page`, set by the
+   hook to `xinfang:<src path>`), so a sub-path, another host or the offline copy
+   never changes it;
+2. folds full-width characters and drops all spaces before comparing blanks
+   (`６０日`, `Ａ Ｂ` typed with a Chinese IME count as `60日`, `ab`);
+3. stamps each stored answer with the time (`at`), so the 学习进度 page can take
+   the latest answer of a question shown on several pages;
+4. counts only stored answers whose question is on the page, so a question
+   removed from a page does not inflate its "answered" count.
+
+Every replacement must find its exact source text the expected number of times;
+otherwise `QuizJsPatchError` stops the build, so a plugin upgrade cannot
+silently undo these fixes.
+"""
+
+from __future__ import annotations
+
+#: (what the plugin's quiz.js contains, what it becomes, how many times it occurs)
+PATCHES: list[tuple[str, str, int]] = [
+    (
+        'const STORAGE_KEY_PREFIX = "quiz_progress_";',
+        'const STORAGE_KEY_PREFIX = "quiz_progress_";\n'
+        "  // Course patch: stable page key from data-quiz-page (set at build time).\n"
+        "  function quizPageKey() {\n"
+        '    var marker = document.querySelector("[data-quiz-page]");\n'
+        '    return marker ? marker.getAttribute("data-quiz-page") : window.location.pathname;\n'
+        "  }",
+        1,
+    ),
+    ("STORAGE_KEY_PREFIX + window.location.pathname", "STORAGE_KEY_PREFIX + quizPageKey()", 3),
+    (
+        "return answer.trim().toLowerCase();",
+        'return String(answer).normalize("NFKC").replace(/\\s+/g, "").toLowerCase();',
+        1,
+    ),
+    (
+        "        selectedValues: selectedValues,\n      };",
+        "        selectedValues: selectedValues,\n        at: Date.now(),\n      };",
+        1,
+    ),
+    (
+        "            if (quiz.answered) {\n              this.answeredQuizzes++;",
+        "            if (!document.getElementById(key)) {\n              continue;\n            }\n"
+        "            if (quiz.answered) {\n              this.answeredQuizzes++;",
+        1,
+    ),
+]
+#: Marker proving a script has been patched.
+PATCHED_MARKER = "function quizPageKey()"
+
+
+class QuizJsPatchError(RuntimeError):
+    """The plugin's quiz.js no longer contains a text the course patches."""
+
+
+def patch_quiz_js(js: str) -> str:
+    """Apply PATCHES to quiz.js text; raise QuizJsPatchError naming the first text not found as expected."""
+    for old, new, count in PATCHES:
+        found = js.count(old)
+        if found != count:
+            raise QuizJsPatchError(
+                f"mkdocs-quiz 的 quiz.js 中应有 {count} 处“{old.strip()[:60]}”，实际 {found} 处："
+                "插件版本变了，请按 scripts/bank/quizjs.py 的说明重新核对补丁后再发布"
+            )
+        js = js.replace(old, new)
+    return js
+
+
+def plugin_script() -> str:
+    """The `<script>…quiz.js…</script>` block mkdocs-quiz inlines into quiz pages."""
+    from mkdocs_quiz import plugin
+
+    if not plugin.js_script:
+        raise QuizJsPatchError("mkdocs-quiz 没有加载 quiz.js：无法应用课程补丁")
+    return plugin.js_script
+
+
+def patched_plugin_script() -> str:
+    return patch_quiz_js(plugin_script())

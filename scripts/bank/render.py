@@ -1,0 +1,192 @@
+"""Markdown (and JSON) the build hook writes from the bank.
+
+Every function takes the `src_path` of the page it writes for (relative to
+docs/), so links copied from a bank file are rewritten to work from that page.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+
+from scripts.bank.model import BANK_DIR, FILL, TYPE_NAMES, Bank, Question, option_letter
+from scripts.bank.papers import PASS_MARK, POINTS, Paper
+from scripts.law import article_label
+
+#: Learners' answers are stored in localStorage under STORAGE_PREFIX + page key.
+STORAGE_PREFIX = "quiz_progress_"
+#: Namespace of this site's page keys, so another mkdocs-quiz site on the same host never collides.
+SITE_NAMESPACE = "xinfang:"
+
+_MD_LINK_RE = re.compile(r"(!?\[[^\]]*\]\()([^)\s]+)((?:\s+\"[^\"]*\")?\))")
+_CN_NUM = "一二三四五六七八九十"
+
+
+def page_key(src_path: str) -> str:
+    """The stable storage key of a page: `practice/bank/tizhi.md` -> `xinfang:practice/bank/tizhi`."""
+    return SITE_NAMESPACE + re.sub(r"\.md$", "", src_path)
+
+
+def rewrite_links(markdown: str, from_src: str, to_src: str) -> str:
+    """Rewrite relative Markdown links written in `from_src` so they work from `to_src`."""
+    from_dir = posixpath.dirname(from_src)
+    to_dir = posixpath.dirname(to_src) or "."
+    if posixpath.dirname(from_src) == posixpath.dirname(to_src) and from_src == to_src:
+        return markdown
+
+    def fix(m: re.Match) -> str:
+        target = m.group(2)
+        if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", target) or target.startswith("/"):
+            return m.group(0)
+        path, sep, anchor = target.partition("#")
+        resolved = posixpath.normpath(posixpath.join(from_dir, path)) if path else from_src
+        new = posixpath.relpath(resolved, to_dir) + (sep + anchor if sep else "")
+        return m.group(1) + new + m.group(3)
+
+    return _MD_LINK_RE.sub(fix, markdown)
+
+
+def quiz_markdown(q: Question, host_src: str, number: int | None = None) -> str:
+    """The question's metadata comment and `<quiz>` block, for the page `host_src`."""
+    body = rewrite_links(q.source, bank_src(q), host_src)
+    if number is not None:
+        body = body.replace("<quiz>\n", f"<quiz>\n**{number}.**&nbsp;", 1)
+    tags = " ".join(q.tags)
+    articles = ",".join(str(n) for n in q.articles)
+    return f'<!-- q id="{q.id}" articles="{articles}" tags="{tags}" -->\n{body}'
+
+
+def bank_src(q: Question) -> str:
+    return f"{BANK_DIR}/{q.module}.md"
+
+
+def module_quiz(bank: Bank, module: str, tag: str, host_src: str) -> tuple[str, list[Question]]:
+    questions = bank.module(module, tag)
+    return "\n\n".join(quiz_markdown(q, host_src) for q in questions), questions
+
+
+def plain(markdown: str, limit: int | None = None) -> str:
+    """Markdown reduced to one line of plain text (blanks shown as ＿＿)."""
+    text = re.sub(r"\[\[[^\]]+\]\]", "＿＿", markdown)
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"<[^>]+>", "", text)
+    text = re.sub(r"[*_`]{1,3}", "", text)
+    text = re.sub(r"^\s*(?:[-*>]|\d+\.)\s+", "", text, flags=re.M)
+    text = re.sub(r"\s*\n\s*", " ", text).strip()
+    if limit and len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return text
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def law_link(n: int, host_src: str) -> str:
+    target = posixpath.relpath("law/index.md", posixpath.dirname(host_src) or ".")
+    return f"[{article_label(n)}]({target}#art-{n})"
+
+
+def paper_markdown(paper: Paper, host_src: str) -> str:
+    parts = []
+    for i, (qtype, items) in enumerate(paper.sections()):
+        first, last = items[0][0], items[-1][0]
+        heading = f"## {_CN_NUM[i]}、{TYPE_NAMES[qtype]}（第{first}～{last}题，每题{POINTS}分，共{len(items) * POINTS}分）"
+        if qtype == FILL:
+            heading += "\n\n在空格中填写答案，填完后点“提交”。"
+        elif qtype == "multiple":
+            heading += "\n\n每题有两个或两个以上正确答案，全部选对才得分；选好后点“提交”。"
+        parts.append(heading)
+        parts += [quiz_markdown(q, host_src, number) for number, q in items]
+    return "\n\n".join(parts)
+
+
+def key_markdown(paper: Paper, host_src: str) -> str:
+    """The answer key: 题号 | 题型 | 题目 | 答案 | 依据条文."""
+    paper_page = posixpath.relpath(f"practice/exams/{paper.slug}.md", posixpath.dirname(host_src) or ".")
+    lines = [
+        f"试卷：[{paper.title}]({paper_page})。共{len(paper.questions)}题，每题{POINTS}分，满分{len(paper.questions) * POINTS}分，"
+        f"{PASS_MARK}分及格。",
+        "",
+        "| 题号 | 题型 | 题目 | 答案 | 依据条文 |",
+        "|---:|---|---|---|---|",
+    ]
+    for _, items in paper.sections():
+        for number, q in items:
+            answer = q.answer_text()
+            if q.type not in (FILL, "truefalse"):
+                answer += "（" + "；".join(f"{option_letter(i)}．{plain(q.options[i])}" for i in q.correct) + "）"
+            basis = "、".join(law_link(n, host_src) for n in q.articles) or "见解析"
+            lines.append(f"| {number} | {q.type_name} | {_cell(plain(q.stem, 80))} | {_cell(answer)} | {basis} |")
+    return "\n".join(lines)
+
+
+def coverage_markdown(bank: Bank, host_src: str, articles=range(1, 51)) -> str:
+    """Table article -> the questions testing it (linked to the bank pages)."""
+    index: dict[int, list[Question]] = {n: [] for n in articles}
+    for q in bank.questions:
+        for n in q.articles:
+            index.setdefault(n, []).append(q)
+    lines = ["| 条文 | 题数 | 题目 |", "|---|---:|---|"]
+    for n in articles:
+        qs = index.get(n, [])
+        links = "、".join(
+            f"[{q.id}]({posixpath.relpath(bank_src(q), posixpath.dirname(host_src) or '.')}#{q.anchor})" for q in qs
+        ) or "**尚无题目**"
+        lines.append(f"| {law_link(n, host_src)} | {len(qs)} | {links} |")
+    return "\n".join(lines)
+
+
+def bank_summary_markdown(bank: Bank, host_src: str) -> str:
+    """Table module -> questions by type."""
+    order = list(TYPE_NAMES)
+    lines = ["| 专项练习 | " + " | ".join(TYPE_NAMES[t] for t in order) + " | 合计 | 其中模块小测验 |",
+             "|---|" + "---:|" * (len(order) + 2)]
+    total = {t: 0 for t in order}
+    for m in bank.modules:
+        qs = bank.module(m)
+        counts = {t: sum(1 for q in qs if q.type == t) for t in order}
+        for t in order:
+            total[t] += counts[t]
+        link = posixpath.relpath(f"{BANK_DIR}/{m}.md", posixpath.dirname(host_src) or ".")
+        lines.append(f"| [{bank.titles.get(m, m)}]({link}) | " + " | ".join(str(counts[t]) for t in order)
+                     + f" | {len(qs)} | {len(bank.module(m, 'core'))} |")
+    lines.append("| **合计** | " + " | ".join(f"**{total[t]}**" for t in order) + f" | **{len(bank.questions)}** | |")
+    return "\n".join(lines)
+
+
+def manifest(bank: Bank, papers: dict[str, Paper], pages: dict[str, list[str]], urls: dict[str, str],
+             titles: dict[str, str]) -> dict:
+    """What the 学习进度 page needs to read the stored answers.
+
+    `pages`: src_path -> question ids shown on it; `urls`: src_path -> URL relative
+    to the progress page; `titles`: src_path -> page title.
+    """
+    by_id = bank.by_id()
+    paper_src = {f"practice/exams/{p.slug}.md": p for p in papers.values()}
+    page_entries = {}
+    for src, ids in sorted(pages.items()):
+        page_entries[page_key(src)] = {"url": urls.get(src, ""), "title": titles.get(src, src), "ids": ids}
+    groups = []
+    for m in bank.modules:
+        ids = [q.id for q in bank.module(m)]
+        wanted = set(ids)
+        keys = [page_key(src) for src, shown in sorted(pages.items())
+                if src not in paper_src and wanted & set(shown)]
+        bank_page = f"{BANK_DIR}/{m}.md"
+        groups.append({"kind": "module", "id": m, "title": bank.titles.get(m, m), "questions": ids, "pages": keys,
+                       "home": page_key(bank_page)})
+    for src, paper in paper_src.items():
+        groups.append({"kind": "paper", "id": paper.letter, "title": paper.title,
+                       "questions": [q.id for q in paper.questions], "pages": [page_key(src)], "home": page_key(src),
+                       "passMark": PASS_MARK})
+    questions = {q.id: {"module": q.module, "type": q.type_name, "stem": plain(q.stem, 60)} for q in by_id.values()}
+    return {"storagePrefix": STORAGE_PREFIX, "namespace": SITE_NAMESPACE, "pages": page_entries, "groups": groups,
+            "questions": questions}
+
+
+def manifest_script(data: dict) -> str:
+    """The manifest as an inert JSON data block (not executed, so CSP-neutral)."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).replace("</", "<\\/")
+    return f'<script type="application/json" id="quiz-manifest">{text}</script>'
