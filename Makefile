@@ -8,7 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build check test bench clean
+.PHONY: setup serve build check test bench qti clean
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -38,6 +38,9 @@ test: setup
 	@$(BIN)/python -m pytest; rc=$$?; \
 	  if [ $$rc -eq 5 ]; then echo "pytest 没有收集到任何测试：测试目录或配置有误"; fi; \
 	  exit $$rc
+
+qti: setup
+	$(BIN)/python -m scripts qti
 
 bench: setup
 	$(BIN)/python -m scripts.bench
