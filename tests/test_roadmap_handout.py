@@ -180,6 +180,9 @@ def test_handout_prints_on_at_most_two_a4_pages(served_site, browser, open_page,
     context, page = _open_with_diagrams(browser, open_page, served_site + "handout/", color_scheme)
     try:
         assert page.get_attribute("body", "data-handout") is not None, "导引图页面的 <body> 上应有 data-handout"
+        stylesheets = page.evaluate("[...document.querySelectorAll('link[rel=stylesheet]')].map(l => l.href)")
+        assert any(href.endswith("/assets/print.css") for href in stylesheets), (
+            "页面没有加载 assets/print.css：请把它列入 mkdocs.yml 的 extra_css")
         page.emulate_media(media="print")
 
         # Navigation and search are gone on paper; the diagram stays.
