@@ -45,5 +45,28 @@ qti: setup
 bench: setup
 	$(BIN)/python -m scripts.bench
 
+# Publishing (see docs/maintainer/publishing.md). SITE_URL: the host's address with the
+# sub-path, e.g. SITE_URL=http://intranet-web/xinfang/. The host's folder is DEST, not
+# PATH: a make variable named PATH would replace the shell's search path.
+#   make dist                     build --strict, check, pack dist/*.tar.gz + SHA256SUMS + manifest.json
+#   make offline                  site-offline/ (open index.html from disk) and dist/*-offline.zip
+#   make deploy HOST=user@host DEST=/srv/xinfang   (or TARGET=/local/dir; DRY_RUN=1; KEEP=5; RELOAD='sudo systemctl reload nginx')
+#   make rollback HOST=user@host DEST=/srv/xinfang (or TARGET=/local/dir; TO=<version>)
+.PHONY: dist offline deploy rollback
+DEPLOY_WHERE = $(if $(TARGET),--target '$(TARGET)',--host '$(HOST)' --path '$(DEST)')
+DEPLOY_OPTS = $(if $(DRY_RUN),--dry-run) $(if $(RELOAD),--reload-cmd '$(RELOAD)')
+
+dist: setup
+	$(BIN)/python -m scripts dist $(if $(SITE_URL),--site-url '$(SITE_URL)')
+
+offline: setup
+	$(BIN)/python -m scripts.publish.offline
+
+deploy: setup
+	$(BIN)/python -m scripts deploy $(DEPLOY_WHERE) $(DEPLOY_OPTS) $(if $(KEEP),--keep $(KEEP))
+
+rollback: setup
+	$(BIN)/python -m scripts rollback $(DEPLOY_WHERE) $(DEPLOY_OPTS) $(if $(TO),--to '$(TO)')
+
 clean:
 	rm -rf site site-offline dist

@@ -1,0 +1,184 @@
+"""Whole-site crawl of the release as the intranet host serves it.
+
+The strict build is packed into a release exactly as `make dist` packs it, deployed
+with `scripts deploy` to a local target, and served by nginx on 127.0.0.1 with the
+release's own `nginx.conf` included in the server block (as on the host), under
+/xinfang/. Chromium then opens every page listed in sitemap.xml, plus a missing
+page (the custom 404), and the test fails on:
+
+* any response with status 404 (or any other error status),
+* any console error, and any Content-Security-Policy violation,
+* any request that leaves the loopback host,
+* any serious or critical accessibility violation found by axe-core, run from the
+  pinned copy bundled with axe-playwright-python (no network).
+
+On pages with a quiz the first option of the first question is chosen (quiz.js
+then writes its feedback), pages with a diagram are given time to render it, and
+the home page runs a search: the scripts that run on interaction are covered too.
+
+An exception is allowed only as an entry in `AXE_EXCEPTIONS` with its reason.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from scripts.publish import dist
+from scripts.publish.deploy import LocalTransport, deploy
+from scripts.publish.nginx import loopback_server_config
+from tests.conftest import SUBPATH
+from tests.support import browser as browser_support
+from tests.support.servers import NGINX, Nginx, free_port
+
+pytestmark = pytest.mark.browser
+
+#: (axe rule id, page path relative to the sub-path) -> why the violation is accepted.
+#: Keep empty unless a violation cannot be fixed in this project; every entry needs its reason.
+AXE_EXCEPTIONS: dict[tuple[str, str], str] = {}
+FAILING_IMPACTS = {"serious", "critical"}
+
+#: Records CSP violations in the page (they are also console errors; this names the directive).
+CSP_RECORDER = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', e => {
+  window.__cspViolations.push(e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') +
+    (e.sample ? ' (' + e.sample + ')' : '') + ' at ' + e.sourceFile + ':' + e.lineNumber);
+});
+"""
+
+
+@dataclass
+class PageResult:
+    path: str
+    status: int | None = None
+    failed: list = field(default_factory=list)
+    console: list = field(default_factory=list)
+    csp: list = field(default_factory=list)
+    external: list = field(default_factory=list)
+    axe: list = field(default_factory=list)
+
+
+@pytest.fixture(scope="module")
+def release_server(site_dir, site_port, tmp_path_factory):
+    """Base URL of nginx serving <target>/current/site through the deployed release's nginx.conf."""
+    if not NGINX.exists():
+        pytest.fail("缺少 nginx：sudo apt-get install -y nginx", pytrace=False)
+    work = tmp_path_factory.mktemp("crawl")
+    site_url = f"http://127.0.0.1:{site_port}{SUBPATH}"
+    info = dist.release_info(site_dir, version="crawl", git=dist.git_facts(), site_url=site_url)
+    dist.write_release(site_dir, work / "dist", info)
+    target = work / "srv"
+    deploy(LocalTransport(), str(target), work / "dist", out=io.StringIO())
+    server = Nginx(target / "current" / "site", work / "nginx", free_port(), SUBPATH)
+    server.conf.write_text(loopback_server_config(prefix=server.prefix, port=server.port, subpath=SUBPATH, root=target,
+                                                  include=target / "current" / "nginx.conf"), encoding="utf-8")
+    server.start()
+    yield server.base_url, site_url
+    server.stop()
+
+
+def site_pages(site_dir: Path, site_url: str) -> list[str]:
+    """Every page of the build, from sitemap.xml, as paths under the sub-path."""
+    sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    locs = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    assert locs and all(loc.startswith(site_url) for loc in locs), "sitemap.xml 的网址应以 site_url 开头"
+    return [loc[len(site_url):] for loc in locs]
+
+
+def _interact(page, path: str) -> None:
+    if page.locator(".mermaid").count():
+        page.wait_for_timeout(800)  # Material renders diagrams after load
+    quiz_option = page.locator(".quiz form input[type=radio], .quiz form input[type=checkbox]")
+    if quiz_option.count():
+        quiz_option.first.check(force=True)
+        submit = page.locator(".quiz form button[type=submit]")
+        if submit.count() and submit.first.is_visible() and submit.first.is_enabled():
+            submit.first.click()
+        page.wait_for_timeout(200)
+    if path == "":
+        page.locator("input.md-search__input").click()
+        page.keyboard.insert_text("信访事项")
+        page.keyboard.press("End")
+        page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+
+
+@pytest.fixture(scope="module")
+def crawl(release_server, site_dir, browser) -> list[PageResult]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    base_url, site_url = release_server
+    axe = Axe()
+    pages = site_pages(site_dir, site_url)
+    html_files = [p for p in site_dir.rglob("*.html") if p.name != "404.html"]
+    assert len(pages) == len(html_files), "sitemap.xml 应列出每个页面"
+    results = []
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    context.add_init_script(CSP_RECORDER)
+    try:
+        for path in [*pages, "no-such-page/"]:
+            result = PageResult(path)
+            page = context.new_page()
+            browser_support.record(page)
+            response = page.goto(base_url + path, wait_until="load")
+            result.status = response.status if response else None
+            page.wait_for_load_state("networkidle")
+            _interact(page, path)
+            page.wait_for_load_state("networkidle")
+            result.csp = page.evaluate("window.__cspViolations")
+            result.failed = list(page.failed_responses)
+            result.console = list(page.console_errors)
+            result.external = browser_support.external_requests(page)
+            if path == "no-such-page/":
+                # The custom 404 page itself is the one expected 404.
+                result.failed = [f for f in result.failed if f != (404, base_url + path)]
+                result.console = [c for c in result.console if "status of 404" not in c]
+            for violation in axe.run(page).response["violations"]:
+                if violation["impact"] in FAILING_IMPACTS and (violation["id"], path) not in AXE_EXCEPTIONS:
+                    targets = [" ".join(map(str, n["target"])) for n in violation["nodes"][:3]]
+                    result.axe.append(f"{violation['id']} ({violation['impact']}, {len(violation['nodes'])} 处): {'; '.join(targets)}")
+            page.close()
+            results.append(result)
+    finally:
+        context.close()
+    return results
+
+
+def _report(results: list[PageResult], attr: str) -> str:
+    return "\n".join(f"/{SUBPATH.strip('/')}/{r.path}: {item}" for r in results for item in getattr(r, attr))
+
+
+def test_every_page_is_crawled_and_the_404_page_is_custom(crawl):
+    assert len(crawl) > 20
+    statuses = {r.path: r.status for r in crawl}
+    assert statuses.pop("no-such-page/") == 404
+    assert set(statuses.values()) == {200}, {p: s for p, s in statuses.items() if s != 200}
+
+
+def test_no_missing_or_failing_resource(crawl):
+    assert not _report(crawl, "failed"), "\n" + _report(crawl, "failed")
+
+
+def test_no_console_error(crawl):
+    assert not _report(crawl, "console"), "\n" + _report(crawl, "console")
+
+
+def test_no_csp_violation(crawl):
+    assert not _report(crawl, "csp"), "\n" + _report(crawl, "csp")
+
+
+def test_no_request_leaves_loopback(crawl):
+    assert not _report(crawl, "external"), "\n" + _report(crawl, "external")
+
+
+def test_no_serious_or_critical_accessibility_violation(crawl):
+    assert not _report(crawl, "axe"), "\n" + _report(crawl, "axe")
+
+
+def test_axe_exceptions_have_reasons():
+    assert all(len(reason) > 20 for reason in AXE_EXCEPTIONS.values())
