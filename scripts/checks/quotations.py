@@ -20,7 +20,15 @@ What counts as attached, chosen so the check does not cry wolf:
   whose cell has no citation belongs to the citations in the other cells of the row.
 - A quotation is not checked when a document other than the 条例 (《……》) or a chapter
   (第N章) is named between its citation and itself: it is that document's wording.
-- A 第N条 inside quotation marks is part of the quoted text, not a citation.
+- A quotation right after a negation (没有“……”, 不是“……”, 删去了“……”) or a change
+  (原《信访条例》第一条的“甲”扩展为“乙”) is not checked against that citation: the page
+  says the article does not contain it.
+- A 第N条 inside quotation marks is part of the quoted text, not a citation; a citation
+  that only says which matters are meant (第三十一条第六项规定的信访事项, 违反第二十条、
+  第二十六条规定的) is not the source of the words or figures around it.
+- A figure belongs to the citations in its clause (a clause ends at ， too); when its clause
+  has none, to the citations that lead its sentence (依据第三十四条，……) or close it in
+  parentheses (……60日内办结（第三十四条）。).
 - Inside a `<quiz>`, answer options are not read (wrong options are wrong on purpose),
   nor is the statement of a true/false question whose answer is 错误.
 
@@ -51,8 +59,9 @@ CLAUSE_END = SENTENCE_END + "，,"
 FIGURE_RE = re.compile(r"(?<![\d.月])(\d+)(个工作日|日|人)")
 #: Between a quotation and a citation that counts as "right after" it.
 _RIGHT_AFTER_RE = re.compile(r"^[\s（(\[]*(?:的?[，,]?(?:属于|是|即|见)|出自|引自|语出|源自)?[\s（(\[]*$")
-#: Words just before a quotation that say the article does NOT contain it.
-_NEGATION_RE = re.compile(r"(?:没有|不是|并非|而非|而不是|未写|未规定|不含|不包括|删去了?|删除了?|取消了?|去掉了?|不再[写用]?|改为|变为|扩展为|替换为)[^，。；“”]{0,4}$")
+#: Words just before a quotation that say the cited article does NOT contain it
+#: (没有“……”), or that it is what the cited wording was changed into (原条例的“甲”改为“乙”).
+_NEGATION_RE = re.compile(r"(?:没有|不是|并非|而非|而不是|未写|未规定|不含|不包括|删去了?|删除了?|取消了?|去掉了?|不再[写用]?|改为|改成|变为|变成|扩展为|替换为)[^，。；“”]{0,4}$")
 #: After a citation: it names which matters are meant (第三十一条第六项规定的信访事项), not the source.
 _N = "[零〇一二两三四五六七八九十百]+"
 _DESCRIPTIVE_RE = re.compile(
