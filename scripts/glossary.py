@@ -114,8 +114,10 @@ SKIP_TAGS = {"a", "abbr", "code", "pre", "kbd", "samp", "script", "style", "text
 SKIP_CLASSES = {"quiz", "mermaid", "arithmatex", "md-source-file", "headerlink", "glossary-off"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 #: Markup tokens; a script or style element is one token (its code may contain "<").
-_TOKEN_RE = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>|<!--.*?-->|<![^>]*>|<[^>]+>", re.S | re.I)
-_TAG_RE = re.compile(r"<\s*(/)?\s*([a-zA-Z][a-zA-Z0-9-]*)([^>]*?)(/)?\s*>", re.S)
+_TOKEN_RE = re.compile(
+    r"<(script|style)\b[^>]*>.*?</\1\s*>|<!--.*?-->|<![^>]*>|<(?:[^>\"']|\"[^\"]*\"|'[^']*')+>", re.S | re.I
+)
+_TAG_RE = re.compile(r"<\s*(/)?\s*([a-zA-Z][a-zA-Z0-9-]*)((?:[^>\"'/]|\"[^\"]*\"|'[^']*'|/(?!\s*>))*)(/)?\s*>", re.S)
 _CLASS_RE = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 
 

@@ -90,6 +90,11 @@ def test_headings_links_code_quizzes_and_scripts_are_left_alone():
     assert out.endswith('<p><abbr title="甲（第十七条）">信访人</abbr><br><abbr title="甲（第十七条）">信访人</abbr><img src=x alt="信访人"></p>')
 
 
+def test_markup_inside_attribute_values_is_not_text():
+    html = '<p data-x="a>信访人">x</p><div class="quiz" data-y=\'<b>\'>信访人</div><img src="a/b.png"/>'
+    assert glossary.add_tooltips(html, SAMPLE) == html
+
+
 def test_title_is_escaped():
     out = glossary.add_tooltips("<p>信访人</p>", [glossary.Term("信访人", 'a"<b>&（第一条）', "", "第一条", 1, 1)])
     assert 'title="a&quot;&lt;b&gt;&amp;（第一条）"' in out
