@@ -23,8 +23,8 @@ against the release's own SHA256SUMS; rename it to `releases/<version>`; switch
 check has passed; a failed deploy leaves `current` as it was.
 
 The same shell steps run for both targets: only the transport differs
-([`LocalTransport`][scripts.publish.deploy.LocalTransport] runs them with `sh`,
-[`SshTransport`][scripts.publish.deploy.SshTransport] with `ssh host sh -c …`).
+(`LocalTransport` runs them with `sh`,
+`SshTransport` with `ssh host sh -c …`).
 `--dry-run` prints the steps that would change something, reads only, and changes nothing.
 Bad input is one line on stderr and exit code 2.
 """

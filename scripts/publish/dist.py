@@ -260,10 +260,14 @@ def main(argv: list[str] | None = None) -> int:
         if not re.fullmatch(r"[0-9A-Za-z][0-9A-Za-z._+-]*", version):
             raise DistError(f"版本号只能含字母、数字和 . _ + -：{version}")
         with tempfile.TemporaryDirectory(prefix="xinfang-dist-") as tmp:
-            site = Path(tmp) / "site"
+            # Built where the host serves it: <web root>/<sub-path>/. The site checks read
+            # the web root, so links that start with the sub-path (the 404 page's) resolve.
+            subpath = normalise_subpath(args.site_url.split("://", 1)[-1].partition("/")[2])
+            webroot = Path(tmp) / "webroot"
+            site = webroot / subpath.strip("/") if subpath != "/" else webroot
             print(f"构建 {NAME} {version}（{args.site_url}）…", file=sys.stderr)
             build(ROOT, site, args.site_url, git["epoch"])
-            run_checks(ROOT, site)
+            run_checks(ROOT, webroot)
             info = release_info(site, version=version, git=git, site_url=args.site_url)
             files = write_release(site, args.out, info)
         if git["dirty"]:

@@ -8,8 +8,8 @@ complete nginx.conf that listens on loopback only, for the browser tests.
 What it sets: the sub-path (with a redirect from the path without its slash), the
 custom 404 page, gzip, `Cache-Control` (a year for Material's fingerprinted bundles,
 a day for images and vendored libraries, revalidation for HTML and everything else)
-and the security headers in [`SECURITY_HEADERS`][scripts.publish.nginx.SECURITY_HEADERS]
-with the Content-Security-Policy of [`scripts.publish.csp`][scripts.publish.csp].
+and the security headers in `SECURITY_HEADERS`
+with the Content-Security-Policy of `scripts.publish.csp`.
 """
 
 from __future__ import annotations

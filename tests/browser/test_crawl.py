@@ -91,21 +91,27 @@ def site_pages(site_dir: Path, site_url: str) -> list[str]:
     return [loc[len(site_url):] for loc in locs]
 
 
-def _interact(page, path: str) -> None:
+def _interact(page, path: str) -> bool:
+    """Run the page's interactive parts; True if anything was done."""
+    acted = False
     if page.locator(".mermaid").count():
+        acted = True
         page.wait_for_timeout(800)  # Material renders diagrams after load
     quiz_option = page.locator(".quiz form input[type=radio], .quiz form input[type=checkbox]")
     if quiz_option.count():
+        acted = True
         quiz_option.first.check(force=True)
         submit = page.locator(".quiz form button[type=submit]")
         if submit.count() and submit.first.is_visible() and submit.first.is_enabled():
             submit.first.click()
         page.wait_for_timeout(200)
     if path == "":
+        acted = True
         page.locator("input.md-search__input").click()
         page.keyboard.insert_text("信访事项")
         page.keyboard.press("End")
         page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+    return acted
 
 
 @pytest.fixture(scope="module")
@@ -128,8 +134,8 @@ def crawl(release_server, site_dir, browser) -> list[PageResult]:
             response = page.goto(base_url + path, wait_until="load")
             result.status = response.status if response else None
             page.wait_for_load_state("networkidle")
-            _interact(page, path)
-            page.wait_for_load_state("networkidle")
+            if _interact(page, path):
+                page.wait_for_load_state("networkidle")
             result.csp = page.evaluate("window.__cspViolations")
             result.failed = list(page.failed_responses)
             result.console = list(page.console_errors)

@@ -1,0 +1,70 @@
+"""The offline folder (`make offline`) opened from disk in Chromium: pages load, search works.
+
+Built the way `make offline` builds it (scripts.publish.offline: strict build of
+mkdocs-offline.yml, link and offline checks, zip); the folder is then opened as
+file:///…/index.html, with no server at all.
+"""
+
+from __future__ import annotations
+
+import zipfile
+
+import pytest
+
+from scripts.publish import offline
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def offline_site(tmp_path_factory):
+    work = tmp_path_factory.mktemp("offline")
+    rc = offline.main(["--site", str(work / "site-offline"), "--out", str(work / "dist")])
+    if rc:
+        pytest.fail("离线版构建失败（见上面的输出）", pytrace=False)
+    return work
+
+
+def test_offline_zip_holds_the_folder(offline_site):
+    (archive,) = (offline_site / "dist").glob("*-offline.zip")
+    with zipfile.ZipFile(archive) as zf:
+        names = zf.namelist()
+    top = archive.name[: -len(".zip")]
+    assert f"{top}/index.html" in names and f"{top}/search/search_index.js" in names
+    assert f"{top}/assets/vendor/iframe-worker-shim.js" in names
+    assert (offline_site / "dist" / f"{archive.name}.sha256").is_file()
+
+
+def test_offline_pages_use_html_urls_and_the_local_shim(offline_site):
+    home = (offline_site / "site-offline" / "index.html").read_text(encoding="utf-8")
+    assert 'src="assets/vendor/iframe-worker-shim.js"' in home
+    assert "unpkg.com" not in home and "iframe-worker/shim" not in home
+    assert 'href="law/index.html"' in home
+
+
+def test_search_works_from_disk(offline_site, open_page, external_requests):
+    page = open_page((offline_site / "site-offline" / "index.html").as_uri())
+    assert "信访工作条例" in page.title()
+    page.locator("input.md-search__input").click()
+    page.keyboard.insert_text("信访事项")
+    page.keyboard.press("End")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=15_000)
+    assert results.count() >= 3
+    href = page.locator(".md-search-result__item a").first.get_attribute("href")
+    assert href.startswith("file:///") and ".html" in href
+    page.locator(".md-search-result__item a").first.click()
+    page.wait_for_load_state("load")
+    assert page.url.startswith("file:///") and ".html" in page.url
+    assert page.locator("h1").count() >= 1
+    assert external_requests(page) == []
+    assert page.console_errors == []
+
+
+def test_a_deep_page_from_disk_loads_its_assets(offline_site, open_page, external_requests):
+    page = open_page((offline_site / "site-offline" / "law" / "index.html").as_uri())
+    assert page.locator("h3[id^='art-']").count() == 50
+    # Material's stylesheet applied: the header is the fixed bar, not unstyled markup.
+    assert page.locator(".md-header").evaluate("e => getComputedStyle(e).position") in {"sticky", "fixed"}
+    assert external_requests(page) == []
+    assert page.console_errors == []
