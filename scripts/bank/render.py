@@ -6,11 +6,14 @@ docs/), so links copied from a bank file are rewritten to work from that page.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import posixpath
 import re
 
-from scripts.bank.model import BANK_DIR, FILL, TYPE_NAMES, Bank, Question, option_letter
+from mkdocs_quiz.parsing import FEEDBACK_REGEX as FEEDBACK_RE
+
+from scripts.bank.model import BANK_DIR, FILL, MULTIPLE, SINGLE, TYPE_NAMES, Bank, Question, option_letter
 from scripts.bank.papers import PASS_MARK, POINTS, Paper
 from scripts.law import article_label
 
@@ -47,9 +50,39 @@ def rewrite_links(markdown: str, from_src: str, to_src: str) -> str:
     return _MD_LINK_RE.sub(fix, markdown)
 
 
-def quiz_markdown(q: Question, host_src: str, number: int | None = None) -> str:
-    """The question's metadata comment and `<quiz>` block, for the page `host_src`."""
-    body = rewrite_links(q.source, bank_src(q), host_src)
+def option_order(q: Question, seed: str) -> list[int]:
+    """A fixed shuffle of a choice question's options for a paper (true/false keeps 正确, 错误)."""
+    n = len(q.options)
+    if q.type not in (SINGLE, MULTIPLE) or n < 2:
+        return list(range(n))
+    return sorted(range(n), key=lambda i: hashlib.sha256(f"{seed}:{q.id}:{i}".encode()).hexdigest())
+
+
+def reorder_options(q: Question, order: list[int]) -> str:
+    """`q.source` with its option lines (and any feedback lines under them) in `order`."""
+    lines = q.source.split("\n")
+    first = q.line + 1  # file line of the <quiz> line, index 0 of `lines`
+    starts = [n - first for n in q.option_lines]
+    blocks = []
+    for k, start in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else start + 1
+        if k + 1 == len(starts):
+            while end < len(lines) and FEEDBACK_RE.match(lines[end]):
+                end += 1
+        block = lines[start:end]
+        while block and not block[-1].strip():
+            block.pop()
+        blocks.append(block)
+    tail_start = starts[-1] + len(blocks[-1])
+    out = lines[: starts[0]] + [line for i in order for line in blocks[i]] + lines[tail_start:]
+    return "\n".join(out)
+
+
+def quiz_markdown(q: Question, host_src: str, number: int | None = None, order: list[int] | None = None) -> str:
+    """The question's metadata comment and `<quiz>` block, for the page `host_src`;
+    with `order`, its options in that order (papers)."""
+    source = reorder_options(q, order) if order and order != sorted(order) else q.source
+    body = rewrite_links(source, bank_src(q), host_src)
     if number is not None:
         body = body.replace("<quiz>\n", f"<quiz>\n**{number}.**&nbsp;", 1)
     tags = " ".join(q.tags)
@@ -98,7 +131,7 @@ def paper_markdown(paper: Paper, host_src: str) -> str:
         elif qtype == "multiple":
             heading += "\n\n每题有两个或两个以上正确答案，全部选对才得分；选好后点“提交”。"
         parts.append(heading)
-        parts += [quiz_markdown(q, host_src, number) for number, q in items]
+        parts += [quiz_markdown(q, host_src, number, option_order(q, paper.letter)) for number, q in items]
     return "\n\n".join(parts)
 
 
@@ -115,8 +148,11 @@ def key_markdown(paper: Paper, host_src: str) -> str:
     for _, items in paper.sections():
         for number, q in items:
             answer = q.answer_text()
-            if q.type not in (FILL, "truefalse"):
-                answer += "（" + "；".join(f"{option_letter(i)}．{plain(q.options[i])}" for i in q.correct) + "）"
+            if q.type in (SINGLE, MULTIPLE):
+                order = option_order(q, paper.letter)
+                shown = sorted(order.index(i) for i in q.correct)  # positions on the paper
+                answer = "、".join(option_letter(p) for p in shown)
+                answer += "（" + "；".join(f"{option_letter(p)}．{plain(q.options[order[p]])}" for p in shown) + "）"
             basis = "、".join(law_link(n, host_src) for n in q.articles) or "见解析"
             lines.append(f"| {number} | {q.type_name} | {_cell(plain(q.stem, 80))} | {_cell(answer)} | {basis} |")
     return "\n".join(lines)

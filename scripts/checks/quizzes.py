@@ -39,6 +39,7 @@ ARTICLES = range(1, 51)
 
 _LINK_RE = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _NON_WORD_RE = re.compile(r"[\W_]+", re.UNICODE)
+_LETTER_REF_RE = re.compile(r"(?:选项|答案|选)\s*[A-FＡ-Ｆ](?![A-Za-z])|(?<![A-Za-z])[A-FＡ-Ｆ]\s*项")
 
 
 def normalise_stem(stem: str) -> str:
@@ -114,6 +115,8 @@ def check_question(q: Question, articles: range = ARTICLES) -> list[Finding]:
             add(lines[0], "判断题的选项必须恰好是“正确”“错误”两项")
 
     expl_line = q.explanation_line or q.line
+    if q.type in (SINGLE, MULTIPLE) and _LETTER_REF_RE.search(q.explanation):
+        add(expl_line, "解析用字母指称选项：模拟试卷会打乱选项顺序，请直接写出选项内容")
     if not q.explanation.strip():
         add(q.line, "缺少解析：选择题在最后一个选项后空一行写，填空题在 --- 之后写")
     else:
@@ -213,6 +216,7 @@ def main(argv: list[str] | None = None) -> int:
     findings = check_bank(bank)
     for finding in findings:
         print(finding)
+    sys.stdout.flush()
     tested = coverage(bank.questions)
     print(f"题库 {len(bank.questions)} 题，覆盖条例 {len([n for n in ARTICLES if n in tested])}/{len(ARTICLES)} 条。",
           file=sys.stderr)

@@ -63,6 +63,7 @@ PLANTED = {
     "fill-no-separator": "缺少分隔题干和解析",
     "all-correct": "所有选项都是正确答案",
     "articles-not-digits": "不是阿拉伯数字条号",
+    "letter-reference": "解析用字母指称选项",
 }
 
 

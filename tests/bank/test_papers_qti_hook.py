@@ -71,6 +71,31 @@ def test_an_unrelated_change_disturbs_a_paper_minimally(bank):
     assert len(chosen ^ after) <= 4
 
 
+def test_paper_options_are_shuffled_and_the_key_follows(bank):
+    from scripts.bank.model import MULTIPLE, SINGLE, parse_quiz
+
+    paper = build_papers(bank)["A"]
+    key = render.key_markdown(paper, "practice/exams/paper-a-key.md").splitlines()
+    rows = {int(line.split("|")[1]): line.split("|")[4].strip() for line in key if re.match(r"^\| \d+ \|", line)}
+    firsts = Counter()
+    for _, items in paper.sections():
+        for number, q in items:
+            if q.type not in (SINGLE, MULTIPLE):
+                continue
+            order = render.option_order(q, "A")
+            assert sorted(order) == list(range(len(q.options))) and order == render.option_order(q, "A")
+            md = render.quiz_markdown(q, "practice/exams/paper-a.md", number, order)
+            inner = md.split("<quiz>", 1)[1].rsplit("</quiz>", 1)[0]
+            shown = parse_quiz(inner, 1)
+            assert shown["options"] == [q.options[i] for i in order]
+            assert sorted(shown["options"][i] for i in shown["correct"]) == sorted(q.options[i] for i in q.correct)
+            assert shown["explanation"] == q.explanation
+            letters = "、".join("ABCDEFGH"[i] for i in shown["correct"])
+            assert rows[number].startswith(letters + "（"), (number, rows[number], letters)
+            firsts[shown["correct"][0]] += 1
+    assert max(firsts.values()) < sum(firsts.values()) * 0.6  # answers are not all "A"
+
+
 # -- quiz.js patches ------------------------------------------------------------
 
 def test_patches_apply_to_the_installed_plugin():

@@ -284,3 +284,30 @@ def test_answer_stays_with_its_question_after_insert_rebuild_and_move(tmp_path, 
         assert external_requests(page) == [] and external_requests(progress) == []
     finally:
         server.stop()
+
+
+def test_offline_copy_keeps_answers_and_progress_from_disk(tmp_path, open_page, external_requests, bank):
+    """The offline copy (mkdocs-offline.yml, opened with file://) uses the same stable keys."""
+    import os
+    import subprocess
+    import sys
+
+    config = ROOT / "mkdocs-offline.yml"
+    if not config.exists():
+        pytest.skip("mkdocs-offline.yml 不存在")
+    site = tmp_path / "offline"
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(site)],
+                          cwd=ROOT, capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    qid = bank.module("tizhi", "core")[0].id
+    page = open_page(site.as_uri() + "/modules/tizhi/index.html")
+    answer(page, qid, False)
+    page.reload()
+    page.locator(f"#q-{qid}").wait_for()
+    assert state_of(page, qid) == "wrong"
+    assert PREFIX + "modules/tizhi/index" in stored(page)
+    progress = open_page(site.as_uri() + "/practice/progress.html", context=page.context)
+    assert row(progress, "module:tizhi") == {"answered": 1, "correct": 0, "wrong": 1}
+    progress.locator(f"section[data-group='module:tizhi'] li[data-question='{qid}'] a").click()
+    progress.wait_for_url(re.compile(rf".*/modules/tizhi/index\.html#q-{qid}$"))
+    assert external_requests(page) == [] and external_requests(progress) == []
