@@ -179,7 +179,9 @@ def quiz_enabled(page, config) -> bool:
 def on_page_markdown(markdown, page, config, files):
     src = page.file.src_uri
     if DIRECTIVE_RE.search(markdown):
-        markdown, _ = expand(markdown, src, state.bank, state.papers)
+        markdown, ids = expand(markdown, src, state.bank, state.papers)
+        if ids and not quiz_enabled(page, config):
+            raise _fail(f"docs/{src}", "页面有取题指令，但没有启用测验：在 front matter 中写 quiz: {enabled: true}")
     if "<quiz>" in markdown and quiz_enabled(page, config):
         state.anchors[src] = quiz_anchors(markdown)
     return markdown

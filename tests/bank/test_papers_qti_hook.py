@@ -39,6 +39,20 @@ def test_papers_are_reproducible(bank):
            {k: [q.id for q in p.questions] for k, p in second.items()}
 
 
+def test_papers_do_not_depend_on_the_python_process(bank):
+    """Two separate processes (different hash seeds) pick the same papers, options and keys."""
+    code = ("from scripts.bank.model import load_bank; from scripts.bank.papers import build_papers; "
+            "from scripts.bank import render; b = load_bank(); "
+            "print(''.join(render.paper_markdown(p, 'practice/exams/x.md') + render.key_markdown(p, 'practice/exams/x.md') "
+            "for p in build_papers(b).values()))")
+    outs = []
+    for seed in ("1", "2"):
+        env = dict(__import__("os").environ, PYTHONHASHSEED=seed)
+        proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+        outs.append(proc.stdout)
+    assert outs[0] == outs[1] and len(outs[0]) > 10_000
+
+
 def test_each_paper_has_50_distinct_questions_with_a_balanced_mix(bank):
     papers = build_papers(bank)
     assert list(papers) == ["A", "B", "C"]
