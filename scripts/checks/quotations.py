@@ -58,7 +58,9 @@ CLAUSE_END = SENTENCE_END + "，,"
 #: A figure as the 条例 writes it: 15日, 5个工作日, 5人. Not a date's day (5月1日).
 FIGURE_RE = re.compile(r"(?<![\d.月])(\d+)(个工作日|日|人)")
 #: Between a quotation and a citation that counts as "right after" it.
-_RIGHT_AFTER_RE = re.compile(r"^[\s（(\[]*(?:的?[，,]?(?:属于|是|即|见)|出自|引自|语出|源自)?[\s（(\[]*$")
+_RIGHT_AFTER_RE = re.compile(
+    r"^[\s（(\[]*(?:的?[，,]?(?:属于|是|即|见)|出自|引自|语出|源自)?[\s（(\[]*(?:原?《[^《》]+》|原条例|本?条例)?$"
+)
 #: Words just before a quotation that say the cited article does NOT contain it
 #: (没有“……”), or that it is what the cited wording was changed into (原条例的“甲”改为“乙”).
 _NEGATION_RE = re.compile(r"(?:没有|不是|并非|而非|而不是|未写|未规定|不含|不包括|删去了?|删除了?|取消了?|去掉了?|不再[写用]?|改为|改成|变为|变成|扩展为|替换为)[^，。；“”]{0,4}$")
@@ -193,8 +195,8 @@ def nearest_wording(quote: str, law: Law, numbers: list[int], width: int = 60) -
             if score <= best[0]:
                 continue
             block = matcher.find_longest_match(0, len(quote), 0, len(para))
-            start = max(0, block.b - block.a) if block.size else 0
-            span = max(len(quote) + 4, 20)
+            start = max(0, block.b - block.a - 3) if block.size else 0  # a little context before
+            span = max(len(quote) + 8, 20)
             snippet = para[start : start + min(span, width + len(quote))]
             if start + len(snippet) < len(para):
                 snippet += "……"

@@ -90,6 +90,18 @@ def test_2005_figure_is_checked_against_the_2005_text(project):
     assert len(found) == 1 and "不在所引的原《信访条例》第十七条中" in found[0] and "原《信访条例》第十八条" in found[0]
 
 
+def test_2005_citation_in_parentheses_right_after_the_quotation(project):
+    body = f"[第三十四条]({A}34)与旧规定不同，旧规定是“信访事项应当自受理之日起60日内办结；情况复杂的，经本行政机关负责人批准”（[原《信访条例》第三十三条]({OLD}33)）。\n"
+    assert findings_for(project, body) == []
+    body = f"[第三十四条]({A}34)与旧规定不同，旧规定是“经本机关负责人批准”（[原《信访条例》第三十三条]({OLD}33)）。\n"
+    found = findings_for(project, body)
+    assert len(found) == 1 and "与原《信访条例》第三十三条原文不一致" in found[0] and "经本行政机关负责人批准" in found[0]
+
+
+def test_quotation_of_another_document_right_after_is_not_checked(project):
+    assert findings_for(project, f"[第五条]({A}5)之外，还要求“按时公开”（《某某规定》第二十四条）。\n") == []
+
+
 def test_2022_text_quoted_with_a_2005_citation(project):
     found = findings_for(project, f"[原《信访条例》第一条]({OLD}1)写的是“坚持和加强党对信访工作的全面领导”。\n")
     assert len(found) == 1 and "见于《信访工作条例》第一条" in found[0]
