@@ -229,7 +229,7 @@ def on_page_content(html, page, config, files):
 
 def _needs_assets(page) -> bool:
     src = page.file.src_uri
-    return bool(PAPER_PAGE_RE.match(src)) or src == "practice/progress.md" or src == "practice/index.md"
+    return bool(PAPER_PAGE_RE.match(src)) or src == "practice/progress.md"
 
 
 def on_post_page(output, page, config):
