@@ -38,6 +38,9 @@ BANK_DIR = "practice/bank"
 
 #: Module codes in course order (the bank files are `<code>.md`).
 MODULES = ("zongze", "tizhi", "tichu-shouli", "banli", "jiandu-zhuize", "fuze", "roadmap", "reporting")
+#: Banks of short notes rather than full modules (附则: three articles): their quiz needs
+#: core questions, but not the full module's eight of three types.
+NOTES = ("fuze",)
 
 SINGLE, MULTIPLE, TRUE_FALSE, FILL = "single", "multiple", "truefalse", "fill"
 #: Question types in the order papers list them, with their Chinese names.

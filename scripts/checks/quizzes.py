@@ -24,7 +24,7 @@ import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
-from scripts.bank.model import BANK_DIR, FILL, ID_RE, MODULES, MULTIPLE, SINGLE, TRUE_FALSE, TRUE_FALSE_OPTIONS, Bank, Question, load_bank
+from scripts.bank.model import BANK_DIR, FILL, ID_RE, MODULES, NOTES, MULTIPLE, SINGLE, TRUE_FALSE, TRUE_FALSE_OPTIONS, Bank, Question, load_bank
 from scripts.checks import runner
 from scripts.findings import Finding
 
@@ -161,6 +161,10 @@ def check_modules(bank: Bank, modules=MODULES, min_core: int = MIN_CORE, min_typ
             continue
         core = bank.module(module, "core")
         types = {q.type for q in core}
+        if module in NOTES:
+            if not core:
+                out.append(Finding(shown, 0, "没有 core 题：说明页的小测验从 core 题中取题"))
+            continue
         if len(core) < min_core:
             out.append(Finding(shown, 0, f"core 题只有 {len(core)} 道：每个模块至少 {min_core} 道（模块小测验从中取题）"))
         if len(types) < min_types:

@@ -128,3 +128,12 @@ def test_quiz_check_command_prints_path_line_message(capsys):
     out = capsys.readouterr().out.splitlines()
     assert code == 1
     assert any(line.startswith("docs/practice/bank/beta.md:") for line in out)
+
+
+def test_a_short_note_needs_core_questions_but_not_a_full_modules_eight(monkeypatch):
+    from scripts.checks import quizzes
+
+    bank = _bank("good")
+    monkeypatch.setattr(quizzes, "NOTES", ("alpha",))
+    messages = [str(f) for f in quizzes.check_modules(bank, modules=("alpha",), min_core=8)]
+    assert not any("core 题只有" in m for m in messages)
