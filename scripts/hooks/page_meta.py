@@ -3,6 +3,8 @@
 - Module pages (`module:`): the 学习目标 / 建议学时 / 适用对象 box under the title;
   malformed front matter fails the build with the file and the problem.
 - Handout pages (`handout: true`): `data-handout` on <body>, for the print stylesheet.
+- Study hours: `<!-- 学时 a.md b.md -->` in a page becomes the sum of the `hours` those
+  pages declare, so the course guide's learning paths never disagree with the modules.
 """
 
 from __future__ import annotations
@@ -15,7 +17,27 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from mkdocs.exceptions import PluginError
 
+import re
+
 from scripts import module_meta
+from scripts.markdown_text import split_front_matter
+
+_HOURS_RE = re.compile(r"<!-- 学时 ([^>]+?) -->")
+
+
+def on_page_markdown(markdown, page, config, files):
+    def total(match):
+        hours = 0.0
+        for path in match.group(1).split():
+            file = files.get_file_from_path(path)
+            declared = split_front_matter(file.content_string, path)[0].get("hours") if file else None
+            if not isinstance(declared, (int, float)) or isinstance(declared, bool):
+                raise PluginError(f"docs/{page.file.src_path}: “学时”中的 {path} "
+                                  + ("不存在" if file is None else "没有在 front matter 中写明 hours"))
+            hours += declared
+        return f"{hours:g}"
+
+    return _HOURS_RE.sub(total, markdown)
 
 
 def on_page_content(html, page, config, files):
