@@ -111,20 +111,17 @@ def _interact(page, path: str) -> bool:
         page.keyboard.insert_text("信访事项")
         page.keyboard.press("End")
         page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+        page.wait_for_timeout(600)  # the result list fades in; axe would measure half-faded text
     return acted
 
 
-@pytest.fixture(scope="module")
-def crawl(release_server, site_dir, browser) -> list[PageResult]:
+def crawl_site(browser, base_url: str, pages: list[str], color_scheme: str) -> list[PageResult]:
+    """Open every page (and a missing one) in one browser context; record what went wrong."""
     from axe_playwright_python.sync_playwright import Axe
 
-    base_url, site_url = release_server
     axe = Axe()
-    pages = site_pages(site_dir, site_url)
-    html_files = [p for p in site_dir.rglob("*.html") if p.name != "404.html"]
-    assert len(pages) == len(html_files), "sitemap.xml 应列出每个页面"
     results = []
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN", color_scheme=color_scheme)
     context.add_init_script(CSP_RECORDER)
     try:
         for path in [*pages, "no-such-page/"]:
@@ -153,6 +150,26 @@ def crawl(release_server, site_dir, browser) -> list[PageResult]:
     finally:
         context.close()
     return results
+
+
+@pytest.fixture(scope="module")
+def pages(release_server, site_dir) -> list[str]:
+    pages = site_pages(site_dir, release_server[1])
+    html_files = [p for p in site_dir.rglob("*.html") if p.name != "404.html"]
+    assert len(pages) == len(html_files), "sitemap.xml 应列出每个页面"
+    return pages
+
+
+@pytest.fixture(scope="module")
+def crawl(release_server, pages, browser) -> list[PageResult]:
+    """Every page in the light scheme (the default)."""
+    return crawl_site(browser, release_server[0], pages, "light")
+
+
+@pytest.fixture(scope="module")
+def crawl_dark(release_server, pages, browser) -> list[PageResult]:
+    """Every page again in the dark scheme (readers whose system is set to dark get it)."""
+    return crawl_site(browser, release_server[0], pages, "dark")
 
 
 def _report(results: list[PageResult], attr: str) -> str:
@@ -184,6 +201,11 @@ def test_no_request_leaves_loopback(crawl):
 
 def test_no_serious_or_critical_accessibility_violation(crawl):
     assert not _report(crawl, "axe"), "\n" + _report(crawl, "axe")
+
+
+def test_dark_scheme_has_no_error_violation_or_serious_accessibility_problem(crawl_dark):
+    problems = "\n".join(_report(crawl_dark, attr) for attr in ("failed", "console", "csp", "external", "axe")).strip()
+    assert not problems, "\n" + problems
 
 
 def test_axe_exceptions_have_reasons():
