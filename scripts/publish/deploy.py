@@ -37,6 +37,7 @@ import hashlib
 import json
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -110,7 +111,7 @@ class LocalTransport(Transport):
 
 
 class SshTransport(Transport):
-    """`user@host` reached with ssh (scripts) and rsync over ssh (files)."""
+    """`user@host` reached with ssh (scripts) and rsync over ssh (files; scp where rsync is missing)."""
 
     def __init__(self, host: str, *, ssh: str = "ssh", rsync: str = "rsync", dry_run: bool = False, out=None):
         super().__init__(dry_run, out)
@@ -127,8 +128,11 @@ class SshTransport(Transport):
         return [*self.ssh, "-o", "BatchMode=yes", self.host, "sh -c " + shlex.quote("set -eu\n" + script)]
 
     def _upload_command(self, files: list[Path], dest: str) -> list[str]:
-        return [*self.rsync, "-t", "--partial", "-e", " ".join(self.ssh), *[str(f) for f in files],
-                f"{self.host}:{dest.rstrip('/')}/"]
+        remote = f"{self.host}:{dest.rstrip('/')}/"
+        if shutil.which(self.rsync[0]) is None and shutil.which("scp"):
+            # No rsync here: scp (part of openssh-client) copies the same files; checksums are verified either way.
+            return ["scp", "-q", "-p", "-o", "BatchMode=yes", *[str(f) for f in files], remote]
+        return [*self.rsync, "-t", "--partial", "-e", " ".join(self.ssh), *[str(f) for f in files], remote]
 
 
 # -- the release to upload ----------------------------------------------------------------

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import io
 import re
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 

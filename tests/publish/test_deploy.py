@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import io
 import os
-import shutil
-import stat
 import subprocess
 import sys
 from pathlib import Path
-
-import pytest
 
 from scripts.publish import deploy as dp
 
@@ -222,3 +217,32 @@ def test_ssh_transport_runs_the_same_steps_through_ssh_and_rsync(tmp_path, relea
     calls = log.read_text()
     assert "-o BatchMode=yes deploy@intranet-web sh -c" in calls
     assert f"rsync -t --partial -e ssh " in calls and f"deploy@intranet-web:{target}/incoming/1.1.0/" in calls
+
+
+FAKE_SCP = """#!/bin/sh
+# Stand-in for scp in the tests: copy the files to host:dest here.
+echo "scp $@" >> "$FAKE_LOG"
+files=""
+while [ $# -gt 1 ]; do
+  case "$1" in -o) shift 2; continue;; -*) shift; continue;; esac
+  files="$files $1"; shift
+done
+cp $files "${1#*:}"
+"""
+
+
+def test_ssh_transport_falls_back_to_scp_without_rsync(tmp_path, release_factory):
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    for name, text in (("ssh", FAKE_SSH), ("scp", FAKE_SCP)):
+        (bin_dir / name).write_text(text)
+        (bin_dir / name).chmod(0o755)
+    log = tmp_path / "log"
+    env = dict(os.environ, PATH=f"{bin_dir}:{os.environ['PATH']}", FAKE_LOG=str(log))
+    target = tmp_path / "srv"
+    proc = subprocess.run([sys.executable, "-m", "scripts", "deploy", "--host", "deploy@intranet-web", "--path", str(target),
+                           "--rsync", "no-such-rsync", "--dist", str(release_factory("1.0.0"))],
+                          cwd=ROOT, capture_output=True, text=True, env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert current(target) == "releases/1.0.0"
+    assert "scp -q -p -o BatchMode=yes" in log.read_text()
