@@ -291,7 +291,7 @@ def deploy(transport: Transport, base: str, dist_dir: Path, *, keep: int = DEFAU
         upload_sums.write_text((dist_dir / "SHA256SUMS").read_text(encoding="utf-8")
                                + f"{sha256_file(nginx_conf)}  nginx.conf\n", encoding="utf-8")
         if version in existing:
-            print(f"{version} 已在主机上，重新校验后切换", file=out)
+            print(f"{version} 已在主机上，重新校验", file=out)
             transport.change("校验已有版本", f"cd {q(final)} && sha256sum -c --quiet --strict SHA256SUMS")
         else:
             transport.change("准备目录", f"mkdir -p {q(target.p('releases'))} {q(incoming)}\nrm -rf -- {q(staging)}")
@@ -312,6 +312,9 @@ rmdir {q(staging)}
                     transport.read(f"rm -rf -- {q(staging)} {q(incoming)}; rmdir {q(target.p('incoming'))} 2>/dev/null || true")
                 raise
             transport.change("清理上传目录", f"rm -rf -- {q(incoming)}\nrmdir {q(target.p('incoming'))} 2>/dev/null || true")
+        if version == previous:
+            print(f"{version} 已是当前版本，不再切换", file=out)
+            return version
         target.switch(version, "deploy")
         _after_switch(transport, target, previous, version, csp, reload_cmd, out)
         gone = target.prune(keep, version)
