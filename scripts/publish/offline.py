@@ -4,8 +4,8 @@ Builds `mkdocs-offline.yml` (mkdocs.yml plus Material's offline plugin: pages as
 `…/index.html`, the search index inlined into `search/search_index.js`, the local
 iframe-worker shim so search runs without a server) with --strict into
 `site-offline/`, checks its links and that nothing is loaded from another host,
-and writes `dist/<name>-<version>-offline.zip` (one folder inside; open its
-`index.html`) with a `.sha256` beside it. Like the server release, the zip is
+drops the 404 page (only a server shows it), and writes
+`dist/<name>-<version>-offline.zip` (one folder inside; open its `index.html`) with a `.sha256` beside it. Like the server release, the zip is
 byte-stable for one commit (sorted entries, the commit's time on every entry).
 """
 
@@ -49,6 +49,9 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory(prefix="xinfang-offline-") as tmp:
             built = Path(tmp) / "site"
             build(ROOT, built, "http://localhost/", git["epoch"], config=CONFIG)
+            # Only a server shows the 404 page; its links start at the web root, so from disk
+            # it would load nothing. Nothing links to it.
+            (built / "404.html").unlink(missing_ok=True)
             proc = subprocess.run([sys.executable, "-m", "scripts", "check", "--root", str(ROOT), "--site", str(built),
                                    "--only", "links", "--only", "offline"], cwd=ROOT)
             if proc.returncode:

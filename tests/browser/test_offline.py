@@ -68,3 +68,25 @@ def test_a_deep_page_from_disk_loads_its_assets(offline_site, open_page, externa
     assert page.locator(".md-header").evaluate("e => getComputedStyle(e).position") in {"sticky", "fixed"}
     assert external_requests(page) == []
     assert page.console_errors == []
+
+
+def test_every_offline_page_opens_from_disk_without_errors(offline_site, browser):
+    """Every page of the folder: no console error (a missing file shows as one), nothing from another host."""
+    from tests.support import browser as browser_support
+
+    site = offline_site / "site-offline"
+    problems = []
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    try:
+        for path in sorted(site.rglob("*.html")):
+            page = context.new_page()
+            browser_support.record(page)
+            page.goto(path.as_uri(), wait_until="load")
+            page.wait_for_timeout(100)
+            rel = path.relative_to(site).as_posix()
+            problems += [f"{rel}: {e}" for e in page.console_errors]
+            problems += [f"{rel}: 外部请求 {u}" for u in browser_support.external_requests(page)]
+            page.close()
+    finally:
+        context.close()
+    assert not problems, "\n" + "\n".join(problems)
