@@ -121,3 +121,9 @@ def test_nginx_accepts_the_config_of_a_deployed_release(tmp_path, release_factor
     proc = subprocess.run([str(NGINX), "-t", "-c", str(conf), "-p", str(conf.parent)], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert f"alias {target}/current/site/;" in (target / "current" / "nginx.conf").read_text(encoding="utf-8")
+
+
+def test_site_at_the_web_root_has_no_redirect_loop(small_site):
+    text = nginx.render_location("/", small_site)
+    assert "return 301" not in text
+    assert "location ^~ / {" in text and "error_page 404 /404.html;" in text
