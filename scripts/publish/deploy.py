@@ -288,8 +288,10 @@ def deploy(transport: Transport, base: str, dist_dir: Path, *, keep: int = DEFAU
         nginx_conf = Path(tmp) / "nginx.conf"
         nginx_conf.write_text(render_location(sub, target.p("current", "site"), csp=csp), encoding="utf-8")
         upload_sums = Path(tmp) / "UPLOAD.SHA256SUMS"
-        upload_sums.write_text((dist_dir / "SHA256SUMS").read_text(encoding="utf-8")
-                               + f"{sha256_file(nginx_conf)}  nginx.conf\n", encoding="utf-8")
+        # Exactly the uploaded files: the archive and manifest as dist/SHA256SUMS records them.
+        recorded = parse_sums((dist_dir / "SHA256SUMS").read_text(encoding="utf-8"))
+        upload_sums.write_text(f"{recorded[archive.name]}  {archive.name}\n{recorded['manifest.json']}  manifest.json\n"
+                               f"{sha256_file(nginx_conf)}  nginx.conf\n", encoding="utf-8")
         if version in existing:
             print(f"{version} 已在主机上，重新校验", file=out)
             transport.change("校验已有版本", f"cd {q(final)} && sha256sum -c --quiet --strict SHA256SUMS")
