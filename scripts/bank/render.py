@@ -94,9 +94,13 @@ def bank_src(q: Question) -> str:
     return f"{BANK_DIR}/{q.module}.md"
 
 
+#: Shown above every set of questions: the people and places in them are invented.
+FICTION_NOTE = '<p class="quiz-fiction-note">题目中的人物、单位和情节均为虚构（教学案例，情节虚构）。</p>'
+
+
 def module_quiz(bank: Bank, module: str, tag: str, host_src: str) -> tuple[str, list[Question]]:
     questions = bank.module(module, tag)
-    return "\n\n".join(quiz_markdown(q, host_src) for q in questions), questions
+    return "\n\n".join([FICTION_NOTE, *(quiz_markdown(q, host_src) for q in questions)]), questions
 
 
 def plain(markdown: str, limit: int | None = None) -> str:
@@ -122,7 +126,7 @@ def law_link(n: int, host_src: str) -> str:
 
 
 def paper_markdown(paper: Paper, host_src: str) -> str:
-    parts = []
+    parts = [FICTION_NOTE]
     for i, (qtype, items) in enumerate(paper.sections()):
         first, last = items[0][0], items[-1][0]
         heading = f"## {_CN_NUM[i]}、{TYPE_NAMES[qtype]}（第{first}～{last}题，每题{POINTS}分，共{len(items) * POINTS}分）"

@@ -182,6 +182,8 @@ def on_page_markdown(markdown, page, config, files):
         markdown, ids = expand(markdown, src, state.bank, state.papers)
         if ids and not quiz_enabled(page, config):
             raise _fail(f"docs/{src}", "页面有取题指令，但没有启用测验：在 front matter 中写 quiz: {enabled: true}")
+    if page.meta.get("bank"):  # a bank page: its questions are written out, not drawn by a directive
+        markdown = markdown.replace("<!-- mkdocs-quiz intro -->", render.FICTION_NOTE + "\n\n<!-- mkdocs-quiz intro -->", 1)
     if "<quiz>" in markdown and quiz_enabled(page, config):
         state.anchors[src] = quiz_anchors(markdown)
     return markdown
