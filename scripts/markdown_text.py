@@ -17,6 +17,15 @@ class FrontMatterError(ValueError):
     """Front matter is not valid YAML; the message has file and line."""
 
 
+def front_matter_end(lines: list[str]) -> int:
+    """Index of the first line after the front matter (0 when there is none or it is not closed)."""
+    if lines and lines[0].strip() == "---":
+        for i, line in enumerate(lines[1:], start=1):
+            if line.strip() == "---":
+                return i + 1
+    return 0
+
+
 def split_front_matter(text: str, path: str = "<text>") -> tuple[dict, int]:
     """Return (front matter as a dict, line number where the body starts).
 
@@ -50,12 +59,7 @@ def prose_lines(text: str) -> Iterator[tuple[int, str]]:
     # Blank out comments but keep their newlines so line numbers stay right.
     text = _COMMENT_RE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
     lines = text.splitlines()
-    start = 0
-    if lines and lines[0].strip() == "---":
-        for i, line in enumerate(lines[1:], start=1):
-            if line.strip() == "---":
-                start = i + 1
-                break
+    start = front_matter_end(lines)
     fence: str | None = None
     for idx in range(start, len(lines)):
         line = lines[idx]

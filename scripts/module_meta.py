@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 
-REQUIRED_KEYS = ("title", "description", "module", "chapter", "objectives", "hours", "audience")
+REQUIRED_KEYS = ("module", "chapter", "objectives", "hours", "audience")
 #: Second-level headings every module page has, in this order.
 REQUIRED_SECTIONS = ("教学案例（情节虚构）", "讨论题", "小测验", "重点回顾")
 _NUMBERED_SECTION = re.compile(r"^[一二三四五六七八九十]+、")

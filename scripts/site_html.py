@@ -81,3 +81,14 @@ def read_page(path: Path) -> HtmlPage:
 def html_files(site: Path) -> list[Path]:
     """Every HTML file of the built site, sorted."""
     return sorted(site.rglob("*.html"))
+
+
+def shown_path(path: Path, site: Path, root: Path | None = None) -> str:
+    """How a built file is named in a finding: relative to the project `root` when it lies
+    inside it, else `site-folder-name/relative/path`."""
+    if root is not None:
+        try:
+            return path.relative_to(root.resolve()).as_posix()
+        except ValueError:
+            pass
+    return (Path(site.name) / path.relative_to(site)).as_posix()

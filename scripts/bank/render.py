@@ -15,7 +15,7 @@ from mkdocs_quiz.parsing import FEEDBACK_REGEX as FEEDBACK_RE
 
 from scripts.bank.model import BANK_DIR, FILL, MULTIPLE, SINGLE, TYPE_NAMES, Bank, Question, option_letter
 from scripts.bank.papers import PASS_MARK, POINTS, Paper
-from scripts.law import article_label
+from scripts.law import article_label, int_to_cn
 
 #: Learners' answers are stored in localStorage under STORAGE_PREFIX + page key.
 STORAGE_PREFIX = "quiz_progress_"
@@ -23,7 +23,6 @@ STORAGE_PREFIX = "quiz_progress_"
 SITE_NAMESPACE = "xinfang:"
 
 _MD_LINK_RE = re.compile(r"(!?\[[^\]]*\]\()([^)\s]+)((?:\s+\"[^\"]*\")?\))")
-_CN_NUM = "一二三四五六七八九十"
 
 
 def page_key(src_path: str) -> str:
@@ -129,7 +128,7 @@ def paper_markdown(paper: Paper, host_src: str) -> str:
     parts = [FICTION_NOTE]
     for i, (qtype, items) in enumerate(paper.sections()):
         first, last = items[0][0], items[-1][0]
-        heading = f"## {_CN_NUM[i]}、{TYPE_NAMES[qtype]}（第{first}～{last}题，每题{POINTS}分，共{len(items) * POINTS}分）"
+        heading = f"## {int_to_cn(i + 1)}、{TYPE_NAMES[qtype]}（第{first}～{last}题，每题{POINTS}分，共{len(items) * POINTS}分）"
         if qtype == FILL:
             heading += "\n\n在空格中填写答案，填完后点“提交”。"
         elif qtype == "multiple":

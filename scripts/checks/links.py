@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from scripts.findings import Finding
-from scripts.site_html import HtmlPage, html_files, read_page
+from scripts.site_html import html_files, read_page, shown_path
 
 #: Attributes whose URL the browser navigates to or loads from this site.
 _CHECKED = {("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src")}
@@ -33,7 +33,7 @@ def check(site: Path, root: Path | None = None) -> list[Finding]:
     pages = {p.resolve(): read_page(p) for p in html_files(site)}
     findings: list[Finding] = []
     for path, page in pages.items():
-        shown = _shown(path, site, root)
+        shown = shown_path(path, site, root)
         for ref in page.references:
             if (ref.tag, ref.attr) not in _CHECKED:
                 continue
@@ -56,11 +56,3 @@ def check(site: Path, root: Path | None = None) -> list[Finding]:
                     findings.append(Finding(shown, ref.line, f"链接 {ref.url} 的锚点 #{fragment} 在目标页面中不存在"))
     return findings
 
-
-def _shown(path: Path, site: Path, root: Path | None) -> str:
-    if root is not None:
-        try:
-            return path.relative_to(root.resolve()).as_posix()
-        except ValueError:
-            pass
-    return (Path(site.name) / path.relative_to(site)).as_posix()

@@ -14,9 +14,8 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from scripts.checks.links import _shown
 from scripts.findings import Finding
-from scripts.site_html import html_files, read_page
+from scripts.site_html import html_files, read_page, shown_path
 
 #: <link rel=…> values that make the browser fetch or connect.
 _FETCHING_RELS = {"stylesheet", "icon", "shortcut icon", "preload", "prefetch", "preconnect", "dns-prefetch",
@@ -45,7 +44,7 @@ def check(site: Path, root: Path | None = None) -> list[Finding]:
     findings: list[Finding] = []
     for path in html_files(site):
         page = read_page(path)
-        shown = _shown(path.resolve(), site, root)
+        shown = shown_path(path.resolve(), site, root)
         for ref in page.references:
             fetching = ref.tag in _RESOURCE_TAGS or (ref.tag == "link" and (set(ref.rel.split()) & _FETCHING_RELS or ref.rel in _FETCHING_RELS))
             if fetching and is_external(ref.url):
@@ -55,7 +54,7 @@ def check(site: Path, root: Path | None = None) -> list[Finding]:
                 if is_external(url):
                     findings.append(Finding(shown, line + offset, f"内联样式从其他主机加载资源：{url}"))
     for path in sorted(site.rglob("*.css")):
-        shown = _shown(path.resolve(), site, root)
+        shown = shown_path(path.resolve(), site, root)
         css = path.read_text(encoding="utf-8", errors="replace")
         for offset, url in css_urls(css):
             if is_external(url):

@@ -51,11 +51,7 @@ def check_page(text: str, shown: str) -> list[Finding]:
         if not str(meta.get(key) or "").strip()
     ]
     if "module" in meta:
-        findings += [
-            Finding(shown, _key_line(text, problem), problem)
-            for problem in module_meta.problems(meta)
-            if "`title`" not in problem and "`description`" not in problem
-        ]
+        findings += [Finding(shown, _key_line(text, problem), problem) for problem in module_meta.problems(meta)]
         headings = [m.group(1) for line in text.splitlines()[body_line - 1 :] if (m := _H2.match(line))]
         findings += [Finding(shown, body_line, problem) for problem in module_meta.section_problems(headings)]
     return findings

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from scripts.markdown_text import front_matter_end
 from scripts.report_check.reader import Report
 
 _CN = "一二三四五六七八九十"
@@ -93,15 +94,6 @@ def classify(heading: str) -> str:
     return "other"
 
 
-def _front_matter_end(lines: list[str]) -> int:
-    """Index of the first line after Markdown front matter (0 when there is none)."""
-    if lines and lines[0].strip() == "---":
-        for i, line in enumerate(lines[1:], start=1):
-            if line.strip() == "---":
-                return i + 1
-    return 0
-
-
 def _level(text: str) -> tuple[int, str] | None:
     """(1, heading) for a part heading, (2, heading) for an item, None for prose."""
     if m := _PART_RE.match(text):
@@ -117,7 +109,7 @@ def _level(text: str) -> tuple[int, str] | None:
 def outline(report: Report) -> Outline:
     """Find the title and the numbered parts of `report`."""
     lines = report.lines
-    start = _front_matter_end(lines)
+    start = front_matter_end(lines)
     title_line, title = 0, ""
     for i in range(start, len(lines)):
         if text := clean(lines[i]):
