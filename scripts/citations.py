@@ -2,9 +2,11 @@
 
 Recognised forms (Chinese numerals, as the 条例 writes them):
 
-- 第三十四条, 第三十一条第六项, 第三十六条第三款
+- 第三十四条, 第三十一条第六项, 第三十六条第三款, 第二十二条第一款第三项
 - 第二十二、三十四、三十五、三十六条 (a list)
 - 第四十三至四十六条, 第四十三条至第四十六条 (a range)
+- 第十五条第一、二款, 第二十六条第一项至第三项 (lists and ranges of 款 or 项)
+- 同条第二款, 该条第三项, 本条第二款: the article of the citation before it on the line
 
 Which document a citation refers to is decided from the same sentence: the nearest
 《title》 before it (《信访工作条例》 → 2022, 《信访条例》 → 2005, any other title → that
@@ -20,14 +22,20 @@ from dataclasses import dataclass
 from scripts.law import cn_to_int
 
 _NUM = r"[零〇一二两三四五六七八九十百]+"
+_JOIN = r"(?:、|，|至第?|到第?|和第?|及第?)"
+#: 第M款 / 第M项 after an article, with lists and ranges: 第一、二款, 第一项至第三项.
+_PART = rf"第{_NUM}(?:[款项]?{_JOIN}{_NUM})*[款项]"
 #: 第 + numbers joined by 、 or a range with 至 + 条, then optional 第N款/项.
 CITATION_RE = re.compile(
-    rf"第(?P<nums>{_NUM}(?:(?:、|，|至第?|到第?|和第?|及第?){_NUM})*)条"
-    rf"(?P<tail>(?:第{_NUM}[款项])*)"
+    rf"第(?P<nums>{_NUM}(?:{_JOIN}{_NUM})*)条"
+    rf"(?:(?:\]\([^)\s]*\))?(?P<tail>(?:{_PART})+))?"  # [第三十一条](…#art-31)第六项: the 项 is the link's
+    rf"|(?P<same>[同该本])条(?P<same_tail>(?:{_PART})+)"
     rf"|第(?P<arabic>\d+)条"
 )
+_PART_RE = re.compile(rf"第(?P<nums>{_NUM}(?:[款项]?{_JOIN}{_NUM})*)(?P<kind>[款项])")
+_LINK_CLOSE_RE = re.compile(r"\]\([^)\s]*\)")
 _SPLIT_RE = re.compile(r"(、|，|至第?|到第?|和第?|及第?)")
-_SENTENCE_END = "。！？；\n"
+_SENTENCE_END = "。！？；\n|"  # a table cell is a sentence too
 _TITLE_RE = re.compile(r"《([^《》]+)》")
 
 #: Titles that mean the current 条例 / the 2005 条例 when they precede a citation.
@@ -46,6 +54,8 @@ class Citation:
         articles: article numbers it names, ranges expanded.
         law: "2022", "2005", or the 《title》 of another document.
         numeral_style: "chinese" or "arabic" (第34条 is not how the 条例 writes it).
+        clauses: the 款 named after the (last) article, e.g. (1,) for 第二十二条第一款第三项.
+        items: the 项 named after it, e.g. (3,).
     """
 
     line: int
@@ -54,6 +64,18 @@ class Citation:
     articles: tuple[int, ...]
     law: str
     numeral_style: str = "chinese"
+    clauses: tuple[int, ...] = ()
+    items: tuple[int, ...] = ()
+
+    @property
+    def end(self) -> int:
+        """Column just after the citation."""
+        return self.start + len(self.raw)
+
+    @property
+    def label(self) -> str:
+        """The citation as a reader sees it: `第三十一条第六项`, without the link markup in between."""
+        return _LINK_CLOSE_RE.sub("", self.raw)
 
 
 def parse_numbers(nums: str) -> tuple[int, ...]:
@@ -67,6 +89,16 @@ def parse_numbers(nums: str) -> tuple[int, ...]:
         else:
             numbers.append(n)
     return tuple(numbers)
+
+
+def parse_parts(tail: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """`第一款第三项` -> ((1,), (3,)); `第一、二款` -> ((1, 2), ()); `第一项至第三项` -> ((), (1, 2, 3))."""
+    clauses: list[int] = []
+    items: list[int] = []
+    for m in _PART_RE.finditer(tail):
+        nums = re.sub(r"[款项]", "", m.group("nums"))
+        (clauses if m.group("kind") == "款" else items).extend(parse_numbers(nums))
+    return tuple(clauses), tuple(items)
 
 
 def law_for(line_text: str, start: int, link_target: str | None = None) -> str:
@@ -105,11 +137,20 @@ def find_citations(line_text: str, line: int) -> list[Citation]:
     found: list[Citation] = []
     for m in CITATION_RE.finditer(line_text):
         target = next((t for s, e, t in link_spans if s <= m.start() < e), None)
-        law = law_for(line_text, m.start(), target)
         if m.group("arabic"):
+            law = law_for(line_text, m.start(), target)
             found.append(Citation(line, m.start(), m.group(0), (int(m.group("arabic")),), law, "arabic"))
             continue
-        found.append(Citation(line, m.start(), m.group(0), parse_numbers(m.group("nums")), law))
+        if m.group("same"):
+            if not found:
+                continue  # 本条 with nothing before it: not a citation we can resolve
+            previous = found[-1]
+            clauses, items = parse_parts(m.group("same_tail"))
+            found.append(Citation(line, m.start(), m.group(0), previous.articles[-1:], previous.law, previous.numeral_style, clauses, items))
+            continue
+        law = law_for(line_text, m.start(), target)
+        clauses, items = parse_parts(m.group("tail") or "")
+        found.append(Citation(line, m.start(), m.group(0), parse_numbers(m.group("nums")), law, "chinese", clauses, items))
     return found
 
 

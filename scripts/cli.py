@@ -14,6 +14,7 @@ import sys
 COMMANDS: dict[str, tuple[str, str, str]] = {
     "check": ("scripts.checks.runner", "main", "运行全部内容检查（docs/ 与构建后的网站）"),
     "report-check": ("scripts.report_check.cli", "main", "检查法治政府建设情况报告草稿"),
+    "law-digests": ("scripts.checks.law_lock", "main", "由官方文本生成条例全文的逐段摘要（make check 用它锁定全文）"),
     "quiz-check": ("scripts.checks.quizzes", "main", "检查题库"),
     "qti": ("scripts.bank.qti", "main", "导出整个题库的 QTI 包"),
     "dist": ("scripts.publish.dist", "main", "构建发布包 dist/*.tar.gz"),

@@ -36,6 +36,9 @@ LAW_TITLES = {"2022": "《信访工作条例》", "2005": "《信访条例》"}
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_DIGITS = "零一二三四五六七八九"
 
+#: A line that is a 项 (item) of the 款 before it: （一）（二）…
+ITEM_RE = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")  # the 2005 text writes (一)
+
 _CHAPTER_RE = re.compile(r"^## (第.+?章)[\s　]+(.+?) \{#chapter-(\d+)\}\s*$")
 _ARTICLE_RE = re.compile(r"^### (第.+?条) \{#art-(\d+)\}\s*$")
 
@@ -97,11 +100,71 @@ class Article:
     chapter: int
     paragraphs: list[str] = field(default_factory=list)
     line: int = 0
+    paragraph_lines: list[int] = field(default_factory=list)
 
     @property
     def text(self) -> str:
         """All paragraphs joined, for searching a quotation or a figure."""
         return "".join(self.paragraphs)
+
+    @property
+    def clauses(self) -> list[Clause]:
+        """The article's 款, each with its 项.
+
+        How they are counted (the one definition the checks use): every paragraph of the
+        article is a 款, except a paragraph that opens with （一）（二）…, which is a 项 of
+        the 款 before it, and a paragraph between two 项 of one 款 (（三）…, text, （四）),
+        which continues the 项 before it. So 第二十二条 has two 款, the first with three 项,
+        and 原《信访条例》第二十一条 has two 款, the first with four 项.
+        """
+        clauses: list[Clause] = []
+        for para in self.paragraphs:
+            m = ITEM_RE.match(para)
+            if m and clauses:
+                number = cn_to_int(m.group(0)[1:-1])
+                previous = clauses[-2] if len(clauses) > 1 else None
+                if number > 1 and not clauses[-1].items and previous and len(previous.items) == number - 1:
+                    # 2005 第二十一条: a paragraph between （三） and （四） continues （三）.
+                    previous.items[-1] += "\n" + clauses.pop().text
+                clauses[-1].items.append(para)
+            else:
+                clauses.append(Clause(len(clauses) + 1, para))
+        return clauses
+
+    def locate(self, clause: int | None = None, item: int | None = None) -> str | None:
+        """Why 第N条第M款第K项 (款 and 项 each optional) does not exist in this article, or None when it does.
+
+        A bare 第K项 (no 款) means the 项 of the 款 that has them; every article of both
+        texts has its 项 in one 款 only.
+        """
+        clauses = self.clauses
+        if clause is not None and not 1 <= clause <= len(clauses):
+            return f"{self.label}只有{len(clauses)}款" if len(clauses) > 1 else f"{self.label}只有1款，不分款"
+        if item is None:
+            return None
+        if clause is not None:
+            count = len(clauses[clause - 1].items)
+            where = f"{self.label}第{int_to_cn(clause)}款"
+        else:
+            with_items = [c for c in clauses if c.items]
+            if len(with_items) > 1:
+                return f"{self.label}有{len(with_items)}款列有项，请写明第几款"
+            count = len(with_items[0].items) if with_items else 0
+            where = self.label if not with_items or len(clauses) == 1 else f"{self.label}第{int_to_cn(with_items[0].number)}款"
+        if count == 0:
+            return f"{where}不分项"
+        if not 1 <= item <= count:
+            return f"{where}只有{count}项"
+        return None
+
+
+@dataclass
+class Clause:
+    """One 款 of an article: its number, its text and its 项 (lines （一）（二）…)."""
+
+    number: int
+    text: str
+    items: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -112,6 +175,7 @@ class Chapter:
     label: str
     title: str
     articles: list[int] = field(default_factory=list)
+    line: int = 0
 
 
 @dataclass
@@ -151,7 +215,7 @@ def parse_law(text: str, key: str, path: Path) -> Law:
             label, title, anchor = m.group(1), m.group(2), int(m.group(3))
             if label != f"第{int_to_cn(anchor)}章":
                 raise LawFormatError(f"{path}:{lineno}: 章标题“{label}”与锚点 chapter-{anchor} 不一致")
-            chapters.append(Chapter(anchor, label, title))
+            chapters.append(Chapter(anchor, label, title, line=lineno))
             current = None
             continue
         if m := _ARTICLE_RE.match(line):
@@ -171,6 +235,7 @@ def parse_law(text: str, key: str, path: Path) -> Law:
             continue
         if current is not None and line.strip():
             current.paragraphs.append(line.strip())
+            current.paragraph_lines.append(lineno)
     if not articles:
         raise LawFormatError(f"{path}:1: 没有找到任何条文（格式应为“### 第一条 {{#art-1}}”）")
     return Law(key, LAW_TITLES.get(key, key), path, chapters, articles)

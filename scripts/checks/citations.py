@@ -1,5 +1,6 @@
-"""Citations: every 第N条 that refers to the 条例 names an existing article, and every link
-to an article anchor lands on the article its text names.
+"""Citations: every 第N条 that refers to the 条例 names an existing article (and 款 and 项:
+第N条第M款, 第N条第M项, 第N条第M款第K项, counted as [`Article.clauses`][scripts.law.Article.clauses]
+counts them), and every link to an article anchor lands on the article its text names.
 
 Which law a citation refers to is decided by [`scripts.citations.law_for`][scripts.citations.law_for].
 The law pages themselves are not checked: they are the verbatim text.
@@ -31,6 +32,23 @@ def check(root: Path) -> list[Finding]:
     return findings
 
 
+def _missing_parts(cite, law, shown: str, lineno: int) -> list[Finding]:
+    """第N条第M款/第M项 that the article does not have (the 款/项 belong to the last article named)."""
+    if not (cite.clauses or cite.items):
+        return []
+    article = law.article(cite.articles[-1])
+    if article is None:
+        return []
+    problems = []
+    for clause in cite.clauses or (None,):
+        for item in cite.items or (None,):
+            why = article.locate(clause, item)
+            if why and why not in problems:
+                problems.append(why)
+    where = "原《信访条例》" if law.key == "2005" else ""
+    return [Finding(shown, lineno, f"“{cite.label}”不存在：{where}{why}，请核对条文（{law.path.relative_to(law.path.parents[1]).as_posix()}#art-{article.number}）") for why in problems]
+
+
 def check_text(text: str, shown: str, page: Path, docs: Path, laws) -> list[Finding]:
     """Citation findings for one page's Markdown `text` (`page` locates its relative links)."""
     findings: list[Finding] = []
@@ -46,6 +64,7 @@ def check_text(text: str, shown: str, page: Path, docs: Path, laws) -> list[Find
                 if law.article(number) is None:
                     last = max(law.articles)
                     findings.append(Finding(shown, lineno, f"“{cite.raw}”：{law.title}没有{article_label(number)}（共{last}条）"))
+            findings += _missing_parts(cite, law, shown, lineno)
         for link_text, target, _ in iter_links(line):
             path_part, _, fragment = target.partition("#")
             if not fragment:

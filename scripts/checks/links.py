@@ -2,7 +2,8 @@
 
 MkDocs validates the links it writes from Markdown; this check also covers
 links in templates and generated HTML, and it never depends on a verbose build
-(`mkdocs build --strict -v` silently stops checking anchors).
+(`mkdocs build --strict -v` silently stops checking anchors). Each finding names the
+Markdown, template or mkdocs.yml line that wrote the link ([`scripts.sources`][scripts.sources]).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from urllib.parse import unquote, urlsplit
 
 from scripts.findings import Finding
 from scripts.site_html import html_files, read_page, shown_path
+from scripts.sources import SourceMap
 
 #: Attributes whose URL the browser navigates to or loads from this site.
 _CHECKED = {("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src")}
@@ -32,8 +34,14 @@ def check(site: Path, root: Path | None = None) -> list[Finding]:
     site = site.resolve()
     pages = {p.resolve(): read_page(p) for p in html_files(site)}
     findings: list[Finding] = []
+    sources = SourceMap(site, root) if root is not None else None
+
+    def report(path: Path, url: str, line: int, message: str) -> Finding:
+        built = shown_path(path, site, root)
+        shown, at = sources.locate(path, url, line) if sources else (built, line)
+        return Finding(shown, at, message + (f"（在 {built}）" if shown != built else ""))
+
     for path, page in pages.items():
-        shown = shown_path(path, site, root)
         for ref in page.references:
             if (ref.tag, ref.attr) not in _CHECKED:
                 continue
@@ -45,7 +53,7 @@ def check(site: Path, root: Path | None = None) -> list[Finding]:
             if parts.path:
                 target = _target_file(site, path, parts.path)
                 if target is None:
-                    findings.append(Finding(shown, ref.line, f"链接 {ref.url} 指向的文件不存在"))
+                    findings.append(report(path, ref.url, ref.line, f"链接 {ref.url} 指向的文件不存在"))
                     continue
             else:
                 target = path
@@ -53,6 +61,6 @@ def check(site: Path, root: Path | None = None) -> list[Finding]:
                 ids = pages[target].ids if target in pages else read_page(target).ids
                 fragment = unquote(parts.fragment)
                 if fragment not in ids and fragment != "__skip":
-                    findings.append(Finding(shown, ref.line, f"链接 {ref.url} 的锚点 #{fragment} 在目标页面中不存在"))
+                    findings.append(report(path, ref.url, ref.line, f"链接 {ref.url} 的锚点 #{fragment} 在目标页面中不存在"))
     return findings
 

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from scripts.findings import Finding
 from scripts.site_html import html_files, read_page, shown_path
+from scripts.sources import SourceMap
 
 #: <link rel=…> values that make the browser fetch or connect.
 _FETCHING_RELS = {"stylesheet", "icon", "shortcut icon", "preload", "prefetch", "preconnect", "dns-prefetch",
@@ -42,21 +43,25 @@ def check(site: Path, root: Path | None = None) -> list[Finding]:
     """Check every HTML and CSS file under `site`."""
     site = site.resolve()
     findings: list[Finding] = []
+    sources = SourceMap(site, root) if root is not None else None
+
+    def where(path: Path, url: str, line: int) -> tuple[str, int]:
+        return sources.locate(path, url, line) if sources else (shown_path(path.resolve(), site, root), line)
+
     for path in html_files(site):
         page = read_page(path)
-        shown = shown_path(path.resolve(), site, root)
         for ref in page.references:
             fetching = ref.tag in _RESOURCE_TAGS or (ref.tag == "link" and (set(ref.rel.split()) & _FETCHING_RELS or ref.rel in _FETCHING_RELS))
             if fetching and is_external(ref.url):
-                findings.append(Finding(shown, ref.line, f"<{ref.tag} {ref.attr}> 从其他主机加载资源：{ref.url}。内网无法访问，请改为站内文件"))
+                findings.append(Finding(*where(path, ref.url, ref.line), f"<{ref.tag} {ref.attr}> 从其他主机加载资源：{ref.url}。内网无法访问，请改为站内文件"))
         for line, css in page.styles:
             for offset, url in css_urls(css):
                 if is_external(url):
-                    findings.append(Finding(shown, line + offset, f"内联样式从其他主机加载资源：{url}"))
+                    findings.append(Finding(*where(path, url, line + offset), f"内联样式从其他主机加载资源：{url}"))
     for path in sorted(site.rglob("*.css")):
-        shown = shown_path(path.resolve(), site, root)
         css = path.read_text(encoding="utf-8", errors="replace")
         for offset, url in css_urls(css):
             if is_external(url):
-                findings.append(Finding(shown, offset + 1, f"样式表从其他主机加载资源：{url}。请改为站内文件（字体用系统字体）"))
+                shown, line = sources.locate_css(path, offset + 1) if sources else (shown_path(path.resolve(), site, root), offset + 1)
+                findings.append(Finding(shown, line, f"样式表从其他主机加载资源：{url}。请改为站内文件（字体用系统字体）"))
     return findings

@@ -29,8 +29,11 @@ What counts as attached, chosen so the check does not cry wolf:
 - A figure belongs to the citations in its clause (a clause ends at ， too); when its clause
   has none, to the citations that lead its sentence (依据第三十四条，……) or close it in
   parentheses (……60日内办结（第三十四条）。).
-- Inside a `<quiz>`, answer options are not read (wrong options are wrong on purpose),
-  nor is the statement of a true/false question whose answer is 错误.
+- Inside a `<quiz>` (see [`scripts.quiz_text`][scripts.quiz_text]), wrong options and the
+  statement of a true/false question whose answer is 错误 are not read: they are false on
+  purpose. A true/false statement marked 正确, a fill-in stem (blanks filled) and a correct
+  option are claims: without a citation of their own, they belong to the articles the
+  question cites (its `articles` and the citations of its stem and explanation).
 
 Quotations are compared after removing Markdown emphasis and links, ‘’ read as “”;
 an ellipsis (…… ) splits a quotation into parts that must appear in order, and a
@@ -50,6 +53,7 @@ from scripts.citations import Citation, find_citations
 from scripts.findings import Finding
 from scripts.law import Law, article_label, load_laws
 from scripts.markdown_text import markdown_files, prose_lines
+from scripts.quiz_text import FALSE_STATEMENT, MARKUP, RIGHT_OPTION, STEM, WRONG_OPTION, fill_blanks, quiz_lines
 
 #: Characters that end a sentence when they are outside quotation marks.
 SENTENCE_END = "。！？；!?;"
@@ -77,7 +81,6 @@ _TITLES_OF_LAWS = {"信访工作条例", "条例", "信访条例"}
 _LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKUP_RE = re.compile(r"<[^>]+>|\*\*|__|==|\^\^|~~|\*|\[\[|\]\]|\{[^}]*\}")
 _ELLIPSIS_RE = re.compile(r"…+|\.{3,}")
-_OPTION_RE = re.compile(r"^\s*[-*]\s*\[[xX ]?\]\s")
 
 
 @dataclass(frozen=True)
@@ -208,6 +211,8 @@ def nearest_wording(quote: str, law: Law, numbers: list[int], width: int = 60) -
 
 def _cited(cite: Citation) -> str:
     labels = "、".join(article_label(n) for n in cite.articles)
+    if not cite.raw:
+        return f"本题所考的{labels}"  # a quiz claim without a citation of its own
     return labels if len(cite.articles) == 1 else f"{cite.raw}（{labels}）"
 
 
@@ -229,26 +234,10 @@ def _where_else(quote: str, laws: dict[str, Law], cited_key: str, cited: set[int
     return f"；这段文字见于{'，又见于'.join(places)}" if places else ""
 
 
-def _skipped_quiz_lines(text: str) -> set[int]:
-    """Line numbers of answer options, and of true/false statements whose answer is 错误."""
-    skipped: set[int] = set()
-    lines = text.splitlines()
-    i = 0
-    while i < len(lines):
-        if lines[i].strip() != "<quiz>":
-            i += 1
-            continue
-        j = i + 1
-        while j < len(lines) and lines[j].strip() != "</quiz>":
-            j += 1
-        body = range(i + 1, j)
-        options = [k for k in body if _OPTION_RE.match(lines[k])]
-        skipped.update(k + 1 for k in options)
-        answers = {lines[k].split("]", 1)[1].strip(): "x" in lines[k].split("]", 1)[0].lower() for k in options}
-        if set(answers) == {"正确", "错误"} and answers["错误"] and options:
-            skipped.update(k + 1 for k in range(i + 1, options[0]))
-        i = j + 1
-    return skipped
+def _is_claim(role) -> bool:
+    """A quiz line that states what its articles say: a true/false statement marked 正确,
+    a fill-in stem, or a correct option."""
+    return (role.role == RIGHT_OPTION or role.role == STEM and role.quiz.kind in ("truefalse", "fill")) and bool(role.quiz.articles)
 
 
 def _is_barrier(text: str) -> bool:
@@ -276,7 +265,15 @@ def _attached(quote: Quote, line: str, cites: list[Citation], sentence_bounds: l
     return []
 
 
-_LEAD_RE = re.compile(r"^\s*(?:[-*+]\s+|\d+\.\s+)?(?:\*\*)?(?:依据|根据|按照|依照|对照)?\s*$")
+#: What may stand around the citations of a sentence's first clause for them to source the
+#: whole sentence: 依据第三十四条，… / 《信访工作条例》第二十六条规定，… / 第三十四条明确：…
+_LEAD_RE = re.compile(
+    r"^\s*(?:[-*+>]\s*|\d+\.\s*)?(?:\*\*)?(?:依据|根据|按照|依照|对照|参照|按|据)?\s*(?:《[^《》]*》|条例|本条例)?"
+    r"\s*(?:的?(?:规定|要求|明确|指出|写明|载明|强调|提出)了?|中|里|来看|看)?(?:\*\*)?[：:]?\s*$"
+)
+#: A sentence that ends by naming its source: ……，这是第三十四条的规定。/ ……，见第三十四条。
+_TRAILING_RE = re.compile(r"^[\s，,]*(?:这|以上|上述|此)?(?:是|属于|见|依据|出自|即)?(?:《[^《》]*》|本?条例)?\s*$")
+_TRAILING_TAIL_RE = re.compile(r"^(?:\]\([^)]*\))?(?:第[零〇一二两三四五六七八九十百]+[款项])*(?:的|之)?(?:规定|要求)?\s*[。！？；|]?\s*$")
 _CLOSING_RE = re.compile(r"[（(]([^（）()]*)[）)][\s。！？；|]*$")
 
 
@@ -287,19 +284,30 @@ def _lead_citations(line: str, s_start: int, c_bounds: list[int], cites: list[Ci
     lead = [c for c in cites if s_start <= c.start < first_end]
     if not lead:
         return []
-    rest = _LINK_RE.sub("", line[s_start:first_end])
-    rest = re.sub(rf"(?:原?《[^《》]*》)?(?:本条例)?第{_N}条(?:第{_N}[款项])*|[、和及至]", "", rest)
+    clause = list(line[s_start:first_end])
+    for c in lead:  # blank the citations themselves, then read what surrounds them
+        clause[c.start - s_start : c.end - s_start] = " " * len(c.raw)
+    rest = _LINK_RE.sub(r"\1", "".join(clause))
+    rest = re.sub(r"原?《[^《》]*》(?=\s*$)|[、和及至\[\]\s]|\*\*", "", rest)
     return lead if _LEAD_RE.match(rest) else []
 
 
 def _closing_citations(line: str, s_start: int, s_end: int, cites: list[Citation]) -> list[Citation]:
-    """……（第三十四条）。: the citations in a parenthesis that closes the sentence."""
+    """……（第三十四条）。 or ……，这是第三十四条的规定。: the citations that close the sentence."""
     masked = re.sub(r"\]\([^)]*\)", lambda m: "]" + " " * (len(m.group(0)) - 1), line)  # link targets
     m = _CLOSING_RE.search(masked[s_start : s_end + 1])
-    if not m:
+    if m:
+        lo, hi = s_start + m.start(), s_start + m.end()
+        return [c for c in cites if lo <= c.start < hi and not _descriptive(line, c)]
+    inside = [c for c in cites if s_start <= c.start < s_end]
+    if not inside:
         return []
-    lo, hi = s_start + m.start(), s_start + m.end()
-    return [c for c in cites if lo <= c.start < hi and not _descriptive(line, c)]
+    last = inside[-1]
+    clause_start = max(masked.rfind(ch, s_start, last.start) for ch in "，,：:") + 1
+    head = re.sub(r"\[", "", masked[max(clause_start, s_start) : last.start])
+    if _TRAILING_RE.match(head) and _TRAILING_TAIL_RE.match(masked[last.end : s_end + 1]):
+        return [c for c in inside if c.start >= clause_start and not _descriptive(line, c)]
+    return []
 
 
 def _figure_citations(pos: int, line: str, cites: list[Citation], clause_bounds, sentence_bounds) -> list[Citation]:
@@ -314,8 +322,12 @@ def _figure_citations(pos: int, line: str, cites: list[Citation], clause_bounds,
         return sources
     s_start, s_end = _span(pos, sentence_bounds, len(line))
     sources = _lead_citations(line, s_start, clause_bounds, cites) + _closing_citations(line, s_start, s_end, cites)
-    if sources or not in_clause:
+    if sources:
         return sources
+    if not in_clause:
+        # In a table the row is the claim: a cell without citations takes the row's.
+        in_cell = [c for c in cites if s_start <= c.start < s_end]
+        return [c for c in cites if not _descriptive(line, c)] if _is_table(line) and not in_cell else []
     sources = [c for c in cites if s_start <= c.start < s_end and not _descriptive(line, c)]
     if not sources and _is_table(line):
         sources = [c for c in cites if not _descriptive(line, c)]
@@ -325,21 +337,27 @@ def _figure_citations(pos: int, line: str, cites: list[Citation], clause_bounds,
 def check_text(text: str, shown: str, laws: dict[str, Law]) -> list[Finding]:
     """Quotation and figure findings for one page's Markdown `text`."""
     findings: list[Finding] = []
-    skipped = _skipped_quiz_lines(text)
+    quiz = quiz_lines(text)
     for lineno, line in prose_lines(text):
-        if lineno in skipped:
-            continue
+        role = quiz.get(lineno)
+        if role and role.role in (WRONG_OPTION, FALSE_STATEMENT, MARKUP):
+            continue  # false on purpose
+        if role and role.role in (STEM, RIGHT_OPTION):
+            line = fill_blanks(line)
         quotes = find_quotes(line)
         if not quotes and not FIGURE_RE.search(line):
             continue
         cites = [c for c in _citations(line, lineno) if not _inside(c.start, quotes)]
-        if not cites:
+        # A true/false statement marked 正确, a filled-in stem or a correct option says what
+        # the articles the question cites say: what has no citation of its own belongs to them.
+        question = [Citation(lineno, len(line), "", tuple(sorted(role.quiz.articles)), "2022")] if role and _is_claim(role) else []
+        if not cites and not question:
             continue
         sentence_bounds = _boundaries(line, quotes, SENTENCE_END)
         checked_quotes: list[Quote] = []
         for quote in quotes:
-            attached = _attached(quote, line, cites, sentence_bounds)
-            attached = [c for c in attached if c.law in laws]
+            attached = _attached(quote, line, cites, sentence_bounds) if cites else []
+            attached = [c for c in attached if c.law in laws] or question
             if not attached:
                 continue
             checked_quotes.append(quote)
@@ -348,8 +366,8 @@ def check_text(text: str, shown: str, laws: dict[str, Law]) -> list[Finding]:
         for m in FIGURE_RE.finditer(line):
             if _inside(m.start(), checked_quotes):
                 continue  # verified verbatim with its quotation
-            attached = _figure_citations(m.start(), line, cites, clause_bounds, sentence_bounds)
-            attached = [c for c in attached if c.law in laws]
+            attached = _figure_citations(m.start(), line, cites, clause_bounds, sentence_bounds) if cites else []
+            attached = [c for c in attached if c.law in laws] or question
             if attached:
                 findings += _check_figure(m.group(0), attached, laws, shown, lineno)
     return findings
@@ -398,7 +416,7 @@ def _check_figure(figure: str, cites: list[Citation], laws, shown: str, lineno: 
     hint = f"；{figure}见于{where}{'、'.join(article_label(n) for n in holders[:4])}" if holders else f"；{law.title}中没有“{figure}”"
     return [Finding(
         shown, lineno,
-        f"“{figure}”不在所引的{where}{_cited(cite)}中：{where}{article.label}原文为“{wording}”{hint}",
+        f"“{figure}”不在{'所引的' if cite.raw else ''}{where}{_cited(cite)}中：{where}{article.label}原文为“{wording}”{hint}",
     )]
 
 

@@ -35,6 +35,7 @@ import tempfile
 from importlib import metadata
 from pathlib import Path
 
+from scripts.checks import build_log
 from scripts.publish import csp as csp_module
 from scripts.publish.nginx import normalise_subpath
 
@@ -118,7 +119,9 @@ def build(root: Path, site: Path, site_url: str, epoch: int, *, config: str = "m
         cwd=root, capture_output=True, text=True, env=env,
     )
     if proc.returncode:
-        sys.stderr.write((proc.stdout + proc.stderr).strip() + "\n")
+        output = proc.stdout + proc.stderr
+        warnings = build_log.findings(output, root)
+        sys.stderr.write("\n".join(map(str, warnings)) + "\n" if warnings else output.strip() + "\n")
         raise DistError(f"严格构建（mkdocs build --strict -f {config}）失败，见上面的输出")
 
 

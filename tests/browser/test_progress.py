@@ -296,7 +296,7 @@ def test_offline_copy_keeps_answers_and_progress_from_disk(tmp_path, open_page, 
     if not config.exists():
         pytest.skip("mkdocs-offline.yml 不存在")
     site = tmp_path / "offline"
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(site)],
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
                           cwd=ROOT, capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
     assert proc.returncode == 0, proc.stdout + proc.stderr
     qid = bank.module("tizhi", "core")[0].id

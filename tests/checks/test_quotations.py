@@ -237,3 +237,56 @@ def test_clean_and_occurs_in():
     assert occurs_in("甲……丙", "甲乙丙")
     assert not occurs_in("丙……甲", "甲乙丙")
     assert occurs_in("甲乙。", "甲乙；丙")
+
+
+# -- every citation form attaches its figure ---------------------------------------------
+
+FORMS = [
+    "第二十六条规定，多人走访推选代表不得超过5人。",
+    "《信访工作条例》第二十六条规定，代表人数不得超过5人。",
+    "依照第二十六条，代表人数不得超过5人。",
+    "按照第二十二、二十六条，代表人数不得超过5人。",
+    "代表人数不得超过5人（第二十六条）。",
+    "代表人数不得超过5人，这是第二十六条的规定。",
+    "- 第二十六条：代表人数不得超过5人。",
+    "- **第二十六条**明确，代表人数不得超过5人。",
+    "| 走访代表 | 不得超过5人 | [第二十六条](../../law/index.md#art-26) |",
+    "第二十六条第一款规定：代表人数不得超过5人。",
+]
+
+
+@pytest.mark.parametrize("text", FORMS)
+def test_every_citation_form_attaches_its_figure(project, text):
+    found = findings_for(project, text + "\n")
+    assert len(found) == 1 and "“5人”不在所引的" in found[0] and "5人见于第二十条" in found[0], found
+
+
+@pytest.mark.parametrize("text", [t.replace("二十六", "二十").replace("第二十二、二十条", "第二十条") for t in FORMS])
+def test_the_same_forms_pass_with_the_right_article(project, text):
+    assert findings_for(project, text + "\n") == []
+
+
+QUIZ = """<!-- q id="m-01" articles="{articles}" tags="" -->
+<quiz>
+{stem}
+{options}
+
+依据[第{label}条](../../law/index.md#art-{articles})。
+</quiz>
+"""
+
+
+@pytest.mark.parametrize(("stem", "options", "line"), [
+    ("多人走访提出共同的信访事项的，代表人数不得超过6人。", "- [x] 正确\n- [ ] 错误", 9),
+    ("多人走访提出共同的信访事项的，代表人数最多是几人？", "- [x] 6人\n- [ ] 5人", 10),
+    ("多人走访提出共同的信访事项的，代表人数不得超过[[6]]人。", "\n---", 9),
+])
+def test_a_quiz_claim_is_checked_against_the_articles_the_question_cites(project, stem, options, line):
+    found = findings_for(project, QUIZ.format(articles="20", label="二十", stem=stem, options=options))
+    assert len(found) == 1 and found[0].startswith(f"{PAGE}:{line}: “6人”不在本题所考的第二十条中"), found
+
+
+def test_wrong_options_and_false_statements_are_not_claims(project):
+    body = QUIZ.format(articles="20", label="二十", stem="代表人数不得超过6人。", options="- [ ] 正确\n- [x] 错误")
+    body += QUIZ.format(articles="20", label="二十", stem="代表人数最多几人？", options="- [x] 5人\n- [ ] 6人")
+    assert findings_for(project, body) == []

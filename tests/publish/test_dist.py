@@ -104,3 +104,30 @@ def test_two_strict_builds_of_the_checkout_give_identical_archives(tmp_path):
 
     day = dt.datetime.fromtimestamp(git["epoch"], dt.timezone.utc).strftime("%Y-%m-%d")
     assert f"<lastmod>{day}</lastmod>" in sitemap
+
+
+def test_a_strict_build_warning_stops_the_release_and_names_its_markdown_line(tmp_path, capsys):
+    """What `make dist` runs first: a warning (here a link to a missing anchor) fails the build."""
+    copy = tmp_path / "project"
+    copy.mkdir()
+    for name in ("docs", "overrides", "scripts"):
+        shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
+    (copy / "node_modules").symlink_to(ROOT / "node_modules")
+    guide = copy / "docs/guide/index.md"
+    text = guide.read_text(encoding="utf-8").replace("## 课程对象\n", "## 课程对象\n\n[锚点](#no-such-anchor)\n", 1)
+    guide.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("[锚点](#no-such-anchor)") + 1
+    with pytest.raises(dist.DistError, match="严格构建"):
+        dist.build(copy, tmp_path / "site", "http://127.0.0.1/xinfang/", EPOCH)
+    assert f"docs/guide/index.md:{line}: 严格构建警告：" in capsys.readouterr().err
+
+
+def test_no_strict_build_is_quiet():
+    """`-q` next to `--strict` hides every warning in MkDocs 1.6: no script or test builds that way."""
+    offenders = []
+    for path in [*ROOT.glob("scripts/**/*.py"), *ROOT.glob("tests/**/*.py"), ROOT / "Makefile"]:
+        text = path.read_text(encoding="utf-8")
+        if ('"--strict", "-q"' in text or "--strict -q" in text) and path.name != "test_dist.py":
+            offenders.append(path.relative_to(ROOT).as_posix())
+    assert offenders == []
