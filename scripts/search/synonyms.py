@@ -46,7 +46,8 @@ def load_synonyms(path: Path = SYNONYMS_FILE) -> list[Synonym]:
         data = yaml.safe_load(text) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise SynonymError(f"{rel}:{mark.line + 1 if mark else 1}: 不是有效的 YAML：{exc}") from None
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise SynonymError(f"{rel}:{mark.line + 1 if mark else 1}: 不是有效的 YAML：{problem}") from None
     if not isinstance(data, dict):
         raise SynonymError(f"{rel}:1: 应为“口语词: {{to: [条文用语], why: 理由}}”的映射")
     lines = _line_numbers(text)

@@ -90,3 +90,21 @@ def test_every_offline_page_opens_from_disk_without_errors(offline_site, browser
     finally:
         context.close()
     assert not problems, "\n" + "\n".join(problems)
+
+
+def test_course_search_from_disk(offline_site, open_page, external_requests):
+    """The course's search (labels, numbers with units, snippets) works the same from file://."""
+    from tests.support import search as support
+
+    site = offline_site / "site-offline"
+    page = open_page((site / "index.html").as_uri())
+    assert (site / "search" / "search_index.js").stat().st_size > 100_000  # the whole index, inlined
+    base = site.as_uri() + "/"
+    support.type_query(page, "第34条")
+    first = support.results(page, base)[0]
+    assert first["top"] == "law/#art-34", first
+    support.type_query(page, "60日内办结")
+    first = support.results(page, base)[0]
+    assert first["top"] in {"law/#art-34", "modules/banli/#期限一览"} and "<mark>" in first["html"]
+    assert external_requests(page) == []
+    assert page.console_errors == []

@@ -136,7 +136,7 @@ function queryWords(query, ix) {
         for (var w = 0; w <= words.length; w++) {
           var word = words[w]
           if (word !== undefined && word.length === 1) { buf += word; continue }
-          if (buf) { if (buf.length > 1 || !ix.stop.has(buf)) add(buf); buf = "" }
+          if (buf) { if (!ix.stop.has(buf)) add(buf); buf = "" }
           if (word !== undefined && !ix.stop.has(word)) add(word)
         }
       }
