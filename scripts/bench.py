@@ -1,10 +1,13 @@
-"""`make bench`: how long a clean build of the course takes, against a baseline.
+"""`make bench`: how long a clean build of the course takes, and how well its search answers.
 
-The baseline builds the same `docs/` with Material's defaults: no project hooks,
-no quiz or mkdocstrings plugins, no Markdown extensions, default search. Both
-are built alternately, several times, in this one command, and the report gives
-the median of each and their ratio (machines here are noisy: compare ratios, not
-seconds), plus the total size of the built site and of its search index.
+Build: the baseline builds the same `docs/` with Material's defaults: no project
+hooks, no quiz or mkdocstrings plugins, no Markdown extensions, default search.
+Both are built alternately, several times, in this one command, and the report
+gives the median of each and their ratio (machines here are noisy: compare
+ratios, not seconds), plus the total size of the built site and of its search index.
+
+Search (scripts/search/bench.py): the course's search against Material's default zh
+search over the same course pages, both served by nginx and typed into in Chromium.
 """
 
 from __future__ import annotations
@@ -46,6 +49,7 @@ def tree_size(path: Path) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="make bench", description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="builds of each variant (default 5)")
+    parser.add_argument("--no-search", action="store_true", help="skip the search benchmark")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="xinfang-bench-") as tmp:
         tmp = Path(tmp)
@@ -58,12 +62,16 @@ def main(argv: list[str] | None = None) -> int:
             base.append(build_seconds(baseline, baseline_site))
             print(f"第{run + 1}轮：课程 {course[-1]:.2f} 秒，基线 {base[-1]:.2f} 秒", file=sys.stderr)
         c, b = statistics.median(course), statistics.median(base)
-        index = course_site / "search" / "search_index.json"
+        index = course_site / "search" / "course-index.json"
         print(f"clean build, median of {args.runs}: course {c:.2f} s, baseline {b:.2f} s, ratio {c / b:.2f}")
         print(f"course site: {tree_size(course_site) / 1e6:.1f} MB in {sum(1 for _ in course_site.rglob('*.html'))} HTML pages; "
               f"search index {index.stat().st_size / 1e6:.2f} MB")
         print(f"baseline site: {tree_size(baseline_site) / 1e6:.1f} MB; search index "
               f"{(baseline_site / 'search' / 'search_index.json').stat().st_size / 1e6:.2f} MB")
+        if not args.no_search:
+            from scripts.search import bench as search_bench
+
+            return search_bench.run(course_site, tmp)
     return 0
 
 

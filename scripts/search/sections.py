@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+#: Before a question's stem in its title: a judgment stem may state something false.
+QUESTION_TITLE = "练习题："
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _BLOCKS = {"p", "li", "td", "th", "tr", "div", "pre", "dt", "dd", "blockquote", "summary", "br", "table",
            "section", "label", "fieldset", "form"} | _HEADINGS
@@ -144,6 +146,8 @@ def split_sections(html: str, page_title: str, *, questions: bool = False, skip_
     merged: dict[str, Section] = {}
     for section in parser.sections:
         title = tidy("".join(section.title_parts)).replace("\n", " ") or section.title
+        if section.anchor.startswith("q-") and questions:
+            title = f"{QUESTION_TITLE}{title}"
         if section.anchor in merged:  # a section resumed after a question: one entry
             continue
         section.title = title

@@ -34,7 +34,7 @@ def test_each_question_is_indexed_once_on_its_bank_page(course_index):
     assert len(ids) > 200 and len(ids) == len(set(ids))
     assert all(d["location"].startswith("practice/bank/") for d in questions)
     # Papers, keys, module quizzes and the self-test repeat bank questions: their stems are not indexed again.
-    stems = {d["title"] for d in questions if len(d["title"]) > 12}
+    stems = {d["title"].removeprefix("练习题：") for d in questions if len(d["title"]) > 16}
     repeating = ("practice/exams/", "modules/", "roadmap/classify/")  # pages that show bank questions
     elsewhere = [(d["location"], s) for d in course_index["docs"] if d["location"].startswith(repeating)
                  for s in stems if s in d["text"]]
@@ -68,5 +68,5 @@ def test_sections_skip_diagrams_quizzes_and_keep_sentences_apart():
     plain = split_sections(html, "页面")
     assert [(s.anchor, s.title, s.text) for s in plain] == [("", "标题", "第一句。"), ("s", "小节", "甲\n乙\n之后。")]
     bank = split_sections(html, "页面", questions=True)
-    assert [(s.anchor, s.title) for s in bank] == [("", "标题"), ("s", "小节"), ("q-x-01", "题干？")]
+    assert [(s.anchor, s.title) for s in bank] == [("", "标题"), ("s", "小节"), ("q-x-01", "练习题：题干？")]
     assert bank[2].text == "题干？\n选项" and bank[1].text == "甲\n乙\n之后。"

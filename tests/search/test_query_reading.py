@@ -74,3 +74,15 @@ def test_query_sets_are_well_formed():
         assert query.kind in kinds and query.expect, query
         for expect in query.expect:
             assert re.fullmatch(r"([a-z0-9\-]+/)*(#[^\s#]+)?", expect), expect
+
+
+def test_every_course_term_is_one_word(course_index, worker):
+    """Each word of scripts/data/jieba-userdict.txt comes out whole, alone and inside a sentence."""
+    from tests.conftest import ROOT
+
+    terms = [line.split()[0] for line in (ROOT / "scripts/data/jieba-userdict.txt").read_text(encoding="utf-8").splitlines()
+             if line.strip()]
+    cuts = worker([("cut", t) for t in terms] + [("cut", f"关于{t}的规定") for t in terms], course_index)
+    alone, inside = cuts[: len(terms)], cuts[len(terms):]
+    assert [t for t, c in zip(terms, alone) if c != [t]] == []
+    assert [t for t, c in zip(terms, inside) if t not in c] == []

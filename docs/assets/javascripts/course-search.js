@@ -340,7 +340,9 @@ function prepare(data) {
       text: raw.text,
       normTitle: normalize(raw.title),
       normText: normalize(raw.title + "\n" + raw.text),
-      sentences: raw.text.split(/(?<=[。；！？\n])/).map(function (s) { return s.trim() }).filter(Boolean),
+      // Whole sentences (a condition after "；" stays with its rule); a question's stem is its title.
+      sentences: raw.text.split(/(?<=[。！？\n])/).map(function (s) { return s.trim() })
+        .filter(function (s) { return s && "练习题：" + s !== raw.title }),
       length: raw.text.length + raw.title.length,
       boost: raw.boost || 1
     }
