@@ -70,3 +70,14 @@ def test_sections_skip_diagrams_quizzes_and_keep_sentences_apart():
     bank = split_sections(html, "页面", questions=True)
     assert [(s.anchor, s.title) for s in bank] == [("", "标题"), ("s", "小节"), ("q-x-01", "练习题：题干？")]
     assert bank[2].text == "题干？\n选项" and bank[1].text == "甲\n乙\n之后。"
+
+
+def test_every_expected_answer_of_the_query_sets_exists(course_index):
+    """A renamed heading must not silently turn a query into a miss: every expected page and anchor is indexed."""
+    from tests.support.search import HELDOUT, QUERIES, load_queries
+
+    locations = {d["location"] for d in course_index["docs"]}
+    pages = {loc.split("#")[0] for loc in locations}
+    missing = sorted({e for q in load_queries(QUERIES) + load_queries(HELDOUT) for e in q.expect
+                      if (e not in locations if "#" in e else e not in pages)})
+    assert not missing, missing
