@@ -17,6 +17,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "law-digests": ("scripts.checks.law_lock", "main", "由官方文本生成条例全文的逐段摘要（make check 用它锁定全文）"),
     "quiz-check": ("scripts.checks.quizzes", "main", "检查题库"),
     "qti": ("scripts.bank.qti", "main", "导出整个题库的 QTI 包"),
+    "score": ("scripts.bank.scorecode", "main", "按题库给成绩码阅卷（模拟试卷成绩单上的成绩码）"),
     "dist": ("scripts.publish.dist", "main", "构建发布包 dist/*.tar.gz"),
     "deploy": ("scripts.publish.deploy", "main", "把发布包部署到内网主机"),
     "rollback": ("scripts.publish.deploy", "rollback_main", "回滚到上一个发布版本"),

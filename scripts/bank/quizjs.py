@@ -10,10 +10,13 @@ answers after `trim().toLowerCase()` only. The build therefore
    never changes it;
 2. folds full-width characters and drops all spaces before comparing blanks
    (`６０日`, `Ａ Ｂ` typed with a Chinese IME count as `60日`, `ab`);
-3. stamps each stored answer with the time (`at`), so the 学习进度 page can take
-   the latest answer of a question shown on several pages;
+3. stamps each stored answer with the time (`at`, from `window.xinfangNow()` when a
+   test sets that clock, else `Date.now()`), so the 学习进度 page can take the latest
+   answer of a question shown on several pages;
 4. counts only stored answers whose question is on the page, so a question
-   removed from a page does not inflate its "answered" count.
+   removed from a page does not inflate its "answered" count;
+5. announces every answer as a `quizAnswer` event (`{id, correct, at}`), which
+   `assets/records.js` adds to the answer history the 错题本 schedules from.
 
 Every replacement must find its exact source text the expected number of times;
 otherwise `QuizJsPatchError` stops the build, so a plugin upgrade cannot
@@ -31,6 +34,10 @@ PATCHES: list[tuple[str, str, int]] = [
         "  function quizPageKey() {\n"
         '    var marker = document.querySelector("[data-quiz-page]");\n'
         '    return marker ? marker.getAttribute("data-quiz-page") : window.location.pathname;\n'
+        "  }\n"
+        "  // Course patch: one clock for answer times; tests may set window.xinfangNow.\n"
+        "  function quizNow() {\n"
+        '    return typeof window.xinfangNow === "function" ? window.xinfangNow() : Date.now();\n'
         "  }",
         1,
     ),
@@ -42,7 +49,15 @@ PATCHES: list[tuple[str, str, int]] = [
     ),
     (
         "        selectedValues: selectedValues,\n      };",
-        "        selectedValues: selectedValues,\n        at: Date.now(),\n      };",
+        "        selectedValues: selectedValues,\n        at: quizNow(),\n      };",
+        1,
+    ),
+    (
+        "      this.saveToStorage();\n      this.updateDisplay();\n    },\n\n    wasPreviouslyCorrect",
+        "      this.saveToStorage();\n      this.updateDisplay();\n"
+        '      window.dispatchEvent(new CustomEvent("quizAnswer", {\n'
+        "        detail: { id: quizId, correct: isCorrect, at: this.quizzes[quizId].at },\n"
+        "      }));\n    },\n\n    wasPreviouslyCorrect",
         1,
     ),
     (

@@ -21,6 +21,8 @@ from scripts.law import article_label, int_to_cn
 STORAGE_PREFIX = "quiz_progress_"
 #: Namespace of this site's page keys, so another mkdocs-quiz site on the same host never collides.
 SITE_NAMESPACE = "xinfang:"
+#: The 每日一练 page (its answers are stored per day under its key + "/<date>").
+DAILY_SRC = "practice/daily.md"
 
 _MD_LINK_RE = re.compile(r"(!?\[[^\]]*\]\()([^)\s]+)((?:\s+\"[^\"]*\")?\))")
 
@@ -222,10 +224,72 @@ def manifest(bank: Bank, papers: dict[str, Paper], pages: dict[str, list[str]], 
                        "passMark": PASS_MARK})
     questions = {q.id: {"module": q.module, "type": q.type_name, "stem": plain(q.stem, 60)} for q in by_id.values()}
     return {"storagePrefix": STORAGE_PREFIX, "namespace": SITE_NAMESPACE, "pages": page_entries, "groups": groups,
-            "questions": questions}
+            "questions": questions, "dailyPage": page_key(DAILY_SRC)}
 
 
 def manifest_script(data: dict) -> str:
     """The manifest as an inert JSON data block (not executed, so CSP-neutral)."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).replace("</", "<\\/")
     return f'<script type="application/json" id="quiz-manifest">{text}</script>'
+
+
+def json_script(element_id: str, data) -> str:
+    """`data` as an inert JSON data block (not executed, so CSP-neutral)."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).replace("</", "<\\/")
+    return f'<script type="application/json" id="{element_id}">{text}</script>'
+
+
+def paper_data(bank: Bank, paper: Paper, minutes: int | None = None) -> dict:
+    """What the exam page and the 阅卷 page need to score paper answers: per question its
+    type, module and answer as positions on the paper (choice) or text (blanks), plus the
+    成绩码 layout of the paper (scripts.bank.scorecode)."""
+    from scripts.bank import scorecode
+
+    questions = []
+    numbered = [item for _, items in paper.sections() for item in items]
+    assert [q.id for _, q in numbered] == [q.id for q in paper.questions], "paper order is section order"
+    for number, q in numbered:
+        order = option_order(q, paper.letter)
+        entry = {"id": q.id, "n": number, "type": q.type, "module": q.module, "stem": plain(q.stem, 60)}
+        if q.type == FILL:
+            entry["blanks"] = q.blanks
+            entry["answer"] = q.answer_text()
+        else:
+            key = sorted(order.index(i) for i in q.correct)
+            entry["key"] = key
+            entry["options"] = len(order)
+            entry["answer"] = (q.options[order[key[0]]] if q.type == "truefalse"
+                               else "、".join(option_letter(p) for p in key))
+        questions.append(entry)
+    data = {"letter": paper.letter, "title": paper.title, "passMark": PASS_MARK, "points": POINTS,
+            "questions": questions, "code": scorecode.paper_spec(paper)}
+    if minutes is not None:
+        data["minutes"] = minutes
+    return data
+
+
+def grading_data(bank: Bank, papers: dict[str, Paper], host_src: str) -> dict:
+    """What the exam and 阅卷 pages share: module and type names, the code format, the papers."""
+    from scripts.bank import scorecode
+
+    return {"modules": dict(bank.titles), "types": TYPE_NAMES, "code": scorecode.spec(),
+            "papers": {letter: paper_data(bank, p) for letter, p in papers.items()},
+            "paperUrls": {letter: posixpath.relpath(f"practice/exams/{p.slug}.md", posixpath.dirname(host_src))
+                          for letter, p in papers.items()}}
+
+
+#: 每日一练: the first SHARED questions of the day's order are everyone's; the next
+#: CANDIDATES - SHARED are the "equals" from which this browser takes DAILY - SHARED,
+#: its wrong ones first, then those it has not answered (records.js, dailySet).
+DAILY, DAILY_SHARED, DAILY_CANDIDATES = 5, 3, 10
+
+
+def daily_markdown(bank: Bank, host_src: str) -> tuple[str, list[Question]]:
+    """Every bank question (hidden until the page picks the day's), in course order."""
+    questions = [q for m in bank.modules for q in bank.module(m)]
+    return "\n\n".join([FICTION_NOTE, *(quiz_markdown(q, host_src) for q in questions)]), questions
+
+
+def daily_data(bank: Bank) -> dict:
+    return {"ids": [q.id for m in bank.modules for q in bank.module(m)], "size": DAILY, "shared": DAILY_SHARED,
+            "candidates": DAILY_CANDIDATES, "salt": "xinfang-daily"}

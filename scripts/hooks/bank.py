@@ -5,9 +5,14 @@ mkdocs-quiz reads the page (priority 100):
 
 - `<!-- bank-quiz module="tizhi" -->` (optional `tag="scenario"`, default `core`):
   the module's questions with that tag, links rewritten for the host page;
-- `<!-- exam-paper id="A" -->`: 模拟试卷A, picked by scripts.bank.papers;
+- `<!-- exam-paper id="A" minutes="60" -->`: 模拟试卷A, picked by scripts.bank.papers, in
+  exam mode: the page's quiz markup loses its answers (`data-correct`, `data-answer`)
+  and mkdocs-quiz's script, and `assets/practice.js` runs the exam (countdown of
+  `minutes`, 交卷, result, 成绩单 with 成绩码) from the key written as JSON;
 - `<!-- exam-key id="A" -->`: its answer key table;
 - `<!-- bank-coverage -->`, `<!-- bank-summary -->`: article -> questions, module -> counts;
+- `<!-- daily-practice -->`: every bank question, hidden; the 每日一练 page shows the day's;
+- `<!-- score-reader -->`: the 阅卷 page (reads a 成绩码 with the keys of all papers);
 - `<!-- progress-manifest -->`: what the 学习进度 page reads (inserted into the HTML).
 
 After mkdocs-quiz has rendered a page (priority -100) every quiz gets the id
@@ -38,8 +43,16 @@ from scripts.bank.papers import Paper, build_papers
 from scripts.bank.quizjs import PATCHED_MARKER, QuizJsPatchError, patch_quiz_js, plugin_script
 from scripts.markdown_text import FrontMatterError, split_front_matter
 
-DIRECTIVE_RE = re.compile(r"^<!--\s*(bank-quiz|exam-paper|exam-key|bank-coverage|bank-summary)\b(.*?)-->[ \t]*$", re.M)
+DIRECTIVE_RE = re.compile(
+    r"^<!--\s*(bank-quiz|exam-paper|exam-key|bank-coverage|bank-summary|daily-practice|score-reader)\b(.*?)-->[ \t]*$",
+    re.M)
 PROGRESS_MARKER = "<!-- progress-manifest -->"
+#: Placeholders the directives leave in the Markdown; replaced by JSON in the HTML.
+GRADING_MARKER = "<!-- grading-data -->"
+DAILY_MARKER = "<!-- daily-data -->"
+#: Answers mkdocs-quiz writes into a question's markup; an exam page must not show them.
+_ANSWER_ATTR_RE = re.compile(r'\s(?:data-correct="true"|data-answer="[^"]*"|data-show-correct="true"|data-auto-submit="true")')
+DAILY_PAGE = render.DAILY_SRC
 _QUIZ_ATTR_RE = re.compile(r'(\b(?:id|for|aria-labelledby)="|\bhref="#)quiz-(\d+)(?=["-])')
 PAPER_PAGE_RE = re.compile(r"^practice/exams/paper-([a-z])(-key)?\.md$")
 
@@ -53,6 +66,8 @@ class _State:
     page_titles: dict[str, str] = {}
     #: src_path -> element ids of the page's quizzes, in page order (set while rendering)
     anchors: dict[str, list[str]] = {}
+    #: src_path -> (paper letter, minutes) of the pages that run a paper as an exam
+    exams: dict[str, tuple[str, int]] = {}
     script: str = ""
     patched: str = ""
 
@@ -115,10 +130,22 @@ def expand(markdown: str, src: str, bank: Bank, papers: dict[str, Paper]) -> tup
             paper = papers[letter]
             if kind == "exam-key":
                 return render.key_markdown(paper, src)
+            minutes = args.get("minutes", "")
+            if not (minutes.isascii() and minutes.isdigit() and int(minutes) > 0):
+                raise _fail(where, f'exam-paper 指令的 minutes（考试时间，分钟）应是正整数，现为“{minutes}”：'
+                                   f'写成 <!-- exam-paper id="{letter}" minutes="60" -->')
+            state.exams[src] = (letter, int(minutes))
             inserted.extend(q.id for q in paper.questions)
-            return render.paper_markdown(paper, src) + (
-                f'\n\n<div class="exam-score" data-exam-paper="{letter}" data-points="2" data-pass-mark="60"></div>'
-            )
+            return (f'<div class="exam-app" id="exam-app" data-exam-paper="{letter}"></div>\n\n{GRADING_MARKER}\n\n'
+                    + render.paper_markdown(paper, src)
+                    + f'\n\n<div class="exam-score" data-exam-paper="{letter}"></div>')
+        if kind == "daily-practice":
+            text, qs = render.daily_markdown(bank, src)
+            inserted.extend(q.id for q in qs)
+            return f'<div class="daily-app" id="daily-app"></div>\n\n{DAILY_MARKER}\n\n' + text
+        if kind == "score-reader":
+            return f'<div class="grade-app" id="grade-app"></div>\n\n{GRADING_MARKER}'
+
         if kind == "bank-coverage":
             return render.coverage_markdown(bank, src)
         return render.bank_summary_markdown(bank, src)
@@ -147,7 +174,7 @@ def quiz_anchors(markdown: str) -> list[str]:
 
 def on_files(files, config):
     _load(config)
-    state.page_questions, state.page_titles, state.anchors = {}, {}, {}
+    state.page_questions, state.page_titles, state.anchors, state.exams = {}, {}, {}, {}
     bank = state.bank
     for file in files.documentation_pages():
         src = file.src_uri
@@ -214,9 +241,22 @@ def on_page_content(html, page, config, files):
         html = rename_quizzes(html, anchors, where)
         if page.present_anchor_ids is not None:
             page.present_anchor_ids |= set(anchors)
+    exam = state.exams.get(src)
     if has_script:
-        html = html.replace(state.script, state.patched)
+        # An exam page runs without mkdocs-quiz's script (it would show each answer at once).
+        html = html.replace(state.script, "" if exam else state.patched)
         html = f'<div hidden data-quiz-page="{render.page_key(src)}"></div>\n' + html
+    if exam:
+        html = _ANSWER_ATTR_RE.sub("", html)
+    if GRADING_MARKER in html:
+        data = render.grading_data(state.bank, state.papers, src)
+        if exam:
+            data["exam"] = {"letter": exam[0], "minutes": exam[1]}
+        html = html.replace(GRADING_MARKER, render.json_script("grading-data", data), 1)
+    if DAILY_MARKER in html:
+        html = html.replace(DAILY_MARKER, render.json_script("daily-data", render.daily_data(state.bank)), 1)
+        # The whole bank is on this page for the day's pick: keep it out of the search index.
+        html = re.sub(r'<div class="quiz(?=[ "])', '<div data-search-exclude class="quiz', html)
     if PROGRESS_MARKER in html:
         urls = {}
         for s in state.page_questions:
@@ -236,14 +276,18 @@ def _needs_assets(page) -> bool:
 
 def on_post_page(output, page, config):
     src = page.file.src_uri
-    if not (_needs_assets(page) or 'data-quiz-page="' in output):
+    if not (_needs_assets(page) or 'data-quiz-page="' in output or 'id="grading-data"' in output):
         return output
     css = get_relative_url("assets/practice.css", page.url)
     js = get_relative_url("assets/practice.js", page.url)
+    records = get_relative_url("assets/records.js", page.url)
     output = output.replace("</head>", f'<link rel="stylesheet" href="{css}">\n</head>', 1)
-    output = output.replace("</body>", f'<script src="{js}" defer></script>\n</body>', 1)
+    output = output.replace("</body>", f'<script src="{records}" defer></script>\n'
+                                       f'<script src="{js}" defer></script>\n</body>', 1)
     m = PAPER_PAGE_RE.match(src)
-    if m:
-        attr = "data-exam-key" if m.group(2) else "data-exam-paper"
+    attr = ("data-exam-key" if m.group(2) else "data-exam-paper") if m else None
+    if src == DAILY_PAGE:
+        attr = "data-daily"
+    if attr:
         output = output.replace("<body ", f"<body {attr} ", 1)
     return output

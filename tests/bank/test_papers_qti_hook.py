@@ -117,7 +117,7 @@ def test_patches_apply_to_the_installed_plugin():
     assert "window.location.pathname;" in patched  # only as the fallback of quizPageKey()
     assert patched.count("STORAGE_KEY_PREFIX + quizPageKey()") == 3
     assert 'normalize("NFKC")' in patched and "answer.trim().toLowerCase()" not in patched
-    assert "at: Date.now()" in patched
+    assert "at: quizNow()" in patched and "new CustomEvent(\"quizAnswer\"" in patched
 
 
 @pytest.mark.parametrize("index", range(len(PATCHES)))
