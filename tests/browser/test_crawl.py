@@ -12,9 +12,10 @@ page (the custom 404), and the test fails on:
 * any serious or critical accessibility violation found by axe-core, run from the
   pinned copy bundled with axe-playwright-python (no network).
 
-On pages with a quiz the first option of the first question is chosen (quiz.js
-then writes its feedback), pages with a diagram are given time to render it, and
-the home page runs a search: the scripts that run on interaction are covered too.
+On pages with a quiz the first visible option of the first question is chosen
+(quiz.js then writes its feedback; a mock paper's exam is started first), pages
+with a diagram are given time to render it, and the home page runs a search: the
+scripts that run on interaction are covered too.
 
 An exception is allowed only as an entry in `AXE_EXCEPTIONS` with its reason.
 """
@@ -96,7 +97,11 @@ def _interact(page, path: str) -> bool:
     if page.locator(".mermaid").count():
         acted = True
         page.wait_for_timeout(800)  # Material renders diagrams after load
-    quiz_option = page.locator(".quiz form input[type=radio], .quiz form input[type=checkbox]")
+    start = page.locator("button.exam-start")
+    if start.count():  # a mock paper: the exam starts, then a question is answered
+        acted = True
+        start.click()
+    quiz_option = page.locator(".quiz form input[type=radio]:visible, .quiz form input[type=checkbox]:visible")
     if quiz_option.count():
         acted = True
         quiz_option.first.check(force=True)

@@ -108,3 +108,50 @@ def test_course_search_from_disk(offline_site, open_page, external_requests):
     assert first["top"] in {"law/#art-34", "modules/banli/#期限一览"} and "<mark>" in first["html"]
     assert external_requests(page) == []
     assert page.console_errors == []
+
+
+def test_exam_daily_and_records_work_from_disk(offline_site, browser, tmp_path):
+    """From file://: an exam is taken and its 成绩码 read on the 阅卷 page, 每日一练 shows
+    its 5 questions, and the records export and import, on a phone-sized screen."""
+    from tests.support import browser as browser_support
+    from tests.support.practice import new_context
+
+    site = offline_site / "site-offline"
+    context = new_context(browser, viewport={"width": 390, "height": 844}, accept_downloads=True, is_mobile=True)
+    try:
+        def open_(rel):
+            page = context.new_page()
+            browser_support.record(page)
+            page.goto((site / rel).as_uri())
+            return page
+
+        exam = open_("practice/exams/paper-a.html")
+        exam.on("dialog", lambda d: d.accept())
+        exam.get_by_role("button", name="开始考试").click()
+        exam.locator(".exam-body .quiz fieldset > div label").first.click()
+        exam.get_by_role("button", name="交卷").click()
+        exam.locator("body[data-exam-state='submitted']").wait_for()
+        points = exam.locator(".exam-result .exam-points").inner_text()
+        code = exam.locator(".exam-code").inner_text()
+        grade = open_("practice/grade.html")
+        grade.locator("#grade-code").fill(code)
+        grade.locator("#grade-code").press("Enter")
+        assert grade.locator(".grade-points").inner_text() == points
+        daily = open_("practice/daily.html")
+        assert daily.locator(".daily-set .quiz").count() == 5
+        assert daily.locator(".quiz:visible").count() == 5
+        progress = open_("practice/progress.html")
+        with progress.expect_download() as download:
+            progress.get_by_role("button", name="导出全部记录").click()
+        saved = tmp_path / "records.json"
+        download.value.save_as(saved)
+        progress.on("dialog", lambda d: d.accept())
+        progress.get_by_role("button", name="清除全部答题记录").click()
+        progress.locator("#transfer-file").set_input_files(str(saved))
+        progress.locator(".transfer-status").filter(has_text="已导入").wait_for()
+        exam.reload()
+        assert exam.locator(".exam-result .exam-points").inner_text() == points
+        for page in (exam, grade, daily, progress):
+            assert browser_support.external_requests(page) == [] and page.console_errors == []
+    finally:
+        context.close()

@@ -1,10 +1,11 @@
 """Quizzes, 学习进度, 错题本 and mock papers in Chromium, served by nginx on loopback.
 
 Answers are kept across a reload, appear on the progress page, wrong ones in the
-错题本; resets work; a full-width answer to a fill-in-the-blank counts; a paper is
-scored with its pass line and prints as a clean paper; and an answer stays with its
-own question when a question is inserted above it and the site is rebuilt and moved
-to another sub-path. No request leaves loopback.
+错题本 (its schedule: test_daily.py); resets work; a full-width answer to a
+fill-in-the-blank counts; a submitted paper is scored with its pass line on the
+progress page and prints as a clean paper; and an answer stays with its own question
+when a question is inserted above it and the site is rebuilt and moved to another
+sub-path. No request leaves loopback. The exam itself: test_exam.py.
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ from pathlib import Path
 import pytest
 
 from scripts.bank.model import FILL, load_bank
+from scripts.bank import render
 from scripts.bank.papers import build_papers
 from scripts.checks.runner import strict_build
+from tests.support.practice import answer_exam_question
 from tests.support.servers import NGINX, Nginx, free_port
 
 pytestmark = pytest.mark.browser
@@ -96,26 +99,26 @@ def test_module_answers_survive_reload_and_feed_the_progress_page(served_site, o
     progress = open_page(served_site + "practice/progress/", context=page.context)
     accept_dialogs(progress)
     assert row(progress, "module:tizhi") == {"answered": 2, "correct": 1, "wrong": 1}
-    item = progress.locator(f"section[data-group='module:tizhi'] li[data-question='{wrong}'] a")
+    item = progress.locator(f"ol.review-later li[data-question='{wrong}'] a")
     assert item.count() == 1
-    assert item.get_attribute("href").endswith(f"modules/tizhi/#q-{wrong}")
-    # The wrong question links back to itself.
+    assert progress.locator(f"li[data-question='{right}']").count() == 0
+    # In the 错题本 until its first return (tomorrow); the link opens the question in its 专项练习.
     item.click()
-    progress.wait_for_url(re.compile(rf".*modules/tizhi/#q-{wrong}$"))
+    progress.wait_for_url(re.compile(rf".*practice/bank/tizhi/#q-{wrong}$"))
     progress.locator(f"#q-{wrong}").wait_for()
-    assert state_of(progress, wrong) == "wrong"
 
-    # Redo it correctly: it leaves the 错题本.
-    progress.locator(f"#q-{wrong} .quiz-reset-button").click()
-    answer(progress, wrong, True)
+    # Redone right the same day: counted as answered right, but it stays in the 错题本.
+    page.locator(f"#q-{wrong} .quiz-reset-button").click()
+    answer(page, wrong, True)
     progress.goto(served_site + "practice/progress/")
     assert row(progress, "module:tizhi") == {"answered": 2, "correct": 2, "wrong": 0}
-    assert progress.locator("section[data-group='module:tizhi']").count() == 0
+    assert progress.locator(f"ol.review-later li[data-question='{wrong}']").count() == 1
 
     # Reset the module.
     progress.locator("tr[data-group='module:tizhi'] button.progress-reset").click()
     assert row(progress, "module:tizhi") == {"answered": 0, "correct": 0, "wrong": 0}
     assert not any(f"q-{q}" in v for v in stored(progress).values() for q in core)
+    assert progress.locator(f"li[data-question='{wrong}']").count() == 0
     for p in (page, progress):
         p.wait_for_load_state("networkidle")
         assert external_requests(p) == []
@@ -133,7 +136,7 @@ def test_reset_everything(served_site, open_page, external_requests, bank):
     assert progress.locator(f"li[data-question='{qs[0]}']").count() == 1
     progress.get_by_role("button", name="清除全部答题记录").click()
     assert row(progress, "module:banli") == {"answered": 0, "correct": 0, "wrong": 0}
-    assert not [k for k in stored(progress) if k.startswith(PREFIX)]
+    assert not [k for k in stored(progress) if k.startswith((PREFIX, "xinfang:"))]
     assert progress.locator(".progress-empty").is_visible()
     page.reload()
     page.locator(f"#q-{qs[0]}").wait_for()
@@ -173,7 +176,12 @@ def test_paper_is_the_built_selection_and_prints_as_a_paper(served_site, open_pa
         key = (site_dir / f"practice/exams/paper-{letter.lower()}-key/index.html").read_text(encoding="utf-8")
         assert len(re.findall(r"<tr>\s*<td[^>]*>\d+</td>", key)) == 50
     page = open_page(served_site + "practice/exams/paper-b/")
-    answer(page, papers["B"].questions[0].id, False)  # an answered question must still print blank
+    page.emulate_media(media="print")  # before 开始考试 the paper is hidden on screen, not on paper
+    assert page.locator("div.quiz").first.locator("label").first.is_visible()
+    page.emulate_media(media="screen")
+    page.get_by_role("button", name="开始考试").click()
+    data = render.paper_data(bank, papers["B"])
+    answer_exam_question(page, data["questions"][0], False)  # an answered question must still print blank
     page.emulate_media(media="print")
     first = page.locator("div.quiz").first
     assert first.locator("label").first.is_visible()
@@ -182,7 +190,7 @@ def test_paper_is_the_built_selection_and_prints_as_a_paper(served_site, open_pa
             "e => [getComputedStyle(e).color, getComputedStyle(e).textDecorationLine, getComputedStyle(e).fontWeight]")
         assert style == ["rgb(0, 0, 0)", "none", "400"], style
     for hidden in (".md-sidebar--primary", ".md-header", "div.quiz section.content", "div.quiz .quiz-feedback",
-                   ".quiz-results", ".exam-score", ".quiz-intro"):
+                   ".quiz-results", ".exam-score", ".quiz-intro", ".exam-bar"):
         loc = page.locator(hidden).first
         assert loc.count() == 0 or not loc.is_visible(), hidden
     pdf = page.pdf(format="A4")
@@ -194,27 +202,29 @@ def test_paper_is_the_built_selection_and_prints_as_a_paper(served_site, open_pa
     assert external_requests(page) == [] and external_requests(key) == []
 
 
-def test_completed_paper_shows_score_and_pass_line(served_site, open_page, external_requests, bank):
-    paper = build_papers(bank)["A"]
-    ids = [q.id for q in paper.questions]
+def test_submitted_paper_shows_score_and_pass_line_on_the_progress_page(served_site, open_page, external_requests, bank):
+    paper = render.paper_data(bank, build_papers(bank)["A"])
     page = open_page(served_site + "practice/exams/paper-a/")
-    page.locator(".exam-score .exam-points").wait_for()
-    assert "60分及格" in page.locator(".exam-score").inner_text()
+    assert "60分及格" in page.locator("#exam-app").inner_text()
+    page.get_by_role("button", name="开始考试").click()
+    ids = [q["id"] for q in paper["questions"]]
     wrong = set(ids[::4][:13])  # 13 wrong of 50 -> 37 right -> 74 points
-    for qid in ids:
-        answer(page, qid, qid not in wrong)
-    score = page.locator(".exam-score")
-    assert score.locator(".exam-points").inner_text() == "74"
-    assert "74分，及格" in score.locator(".exam-verdict").inner_text()
-    assert page.locator(".quiz-results-score-value").inner_text() == "74%"
+    for q in paper["questions"]:
+        answer_exam_question(page, q, q["id"] not in wrong)
+    page.get_by_role("button", name="交卷").click()  # all answered: no confirmation
+    result = page.locator(".exam-result")
+    assert result.locator(".exam-points").inner_text() == "74"
+    assert result.locator(".exam-verdict").inner_text() == "及格"
+    assert "74分，及格" in page.locator(".exam-score").inner_text()
     page.reload()
-    assert page.locator(".exam-score .exam-points").inner_text() == "74"
+    assert page.locator(".exam-result .exam-points").inner_text() == "74"
     progress = open_page(served_site + "practice/progress/", context=page.context)
     assert row(progress, "paper:A") == {"answered": 50, "correct": 37, "wrong": 13}
     assert progress.locator("tr[data-group='paper:A'] .progress-score").inner_text() == "74分，及格"
-    assert progress.locator("section[data-group='paper:A'] li").count() == 13
-    href = progress.locator("section[data-group='paper:A'] li a").first.get_attribute("href")
-    assert re.search(r"exams/paper-a/#q-", href)
+    assert {progress.locator("ol.review-later > li").nth(i).get_attribute("data-question")
+            for i in range(progress.locator("ol.review-later > li").count())} == wrong
+    href = progress.locator("ol.review-later li a").first.get_attribute("href")
+    assert re.search(r"bank/[a-z-]+/#q-", href)
     assert external_requests(page) == [] and external_requests(progress) == []
 
 
@@ -308,6 +318,6 @@ def test_offline_copy_keeps_answers_and_progress_from_disk(tmp_path, open_page, 
     assert PREFIX + "modules/tizhi/index" in stored(page)
     progress = open_page(site.as_uri() + "/practice/progress.html", context=page.context)
     assert row(progress, "module:tizhi") == {"answered": 1, "correct": 0, "wrong": 1}
-    progress.locator(f"section[data-group='module:tizhi'] li[data-question='{qid}'] a").click()
-    progress.wait_for_url(re.compile(rf".*/modules/tizhi/index\.html#q-{qid}$"))
+    progress.locator(f"ol.review-later li[data-question='{qid}'] a").click()
+    progress.wait_for_url(re.compile(rf".*/practice/bank/tizhi\.html#q-{qid}$"))
     assert external_requests(page) == [] and external_requests(progress) == []
