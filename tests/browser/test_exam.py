@@ -211,3 +211,39 @@ def test_score_code_round_trip_browser_cli_and_grade_page(served_site, context, 
     assert grade.locator(".grade-result").count() == 0
     for p in (page, grade):
         assert external_requests(p) == [] and p.console_errors == []
+
+
+def test_an_exam_with_the_keyboard_alone_on_a_phone(served_site, browser, papers):
+    context = new_context(browser, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    try:
+        page = open_in(context, served_site + "practice/exams/paper-c/")
+        page.on("dialog", lambda d: d.accept())
+        page.locator(".exam-start").focus()
+        page.keyboard.press("Enter")
+        page.locator(".exam-bar").wait_for()
+        first = papers["C"]["questions"][0]
+        assert page.evaluate("document.activeElement.id") == f"q-{first['id']}-0"
+        page.keyboard.press("ArrowDown")  # moves to and chooses option B
+        assert page.locator(f"#q-{first['id']}-1").is_checked()
+        for _ in range(4):  # back past the section heading's permalink to the clock bar
+            page.keyboard.press("Shift+Tab")
+            if page.evaluate("document.activeElement.textContent") == "交卷":
+                break
+        assert page.evaluate("document.activeElement.textContent") == "交卷"
+        page.keyboard.press("Enter")
+        page.locator("body[data-exam-state='submitted']").wait_for()
+        assert page.evaluate("document.activeElement.id") == "exam-result"
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.id") == "exam-name"
+        page.keyboard.type("李某")
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.textContent") == "打印成绩单"
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.textContent") == "重新考试"
+        page.keyboard.press("Enter")
+        page.locator("body[data-exam-state='ready']").wait_for()
+        assert page.evaluate("document.activeElement.textContent") == "开始考试"
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        assert page.console_errors == []
+    finally:
+        context.close()
