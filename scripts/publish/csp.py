@@ -21,6 +21,12 @@ stays hash-only.
 
 `<script type="application/json">` (Material's `__config`) is data, not script,
 and needs no hash.
+
+WebAssembly: the page 报告自查 (`WASM_PAGES`) runs the report checker with Pyodide,
+which compiles WebAssembly. Only that page's policy (`allow_wasm`) adds
+`'wasm-unsafe-eval'` to script-src; it permits compiling WebAssembly and nothing
+else (no `eval` of JavaScript). Every other page keeps the policy without it.
+Pyodide fetches its files from the site itself, which `connect-src 'self'` allows.
 """
 
 from __future__ import annotations
@@ -55,6 +61,22 @@ BASE_DIRECTIVES: list[tuple[str, str]] = [
     ("form-action", "'self'"),
     ("frame-ancestors", "'self'"),
 ]
+
+
+#: Pages (paths under the site root, as nginx sees them) whose policy allows WebAssembly.
+WASM_PAGES = ["reporting/self-check/"]
+WASM_SOURCE = "'wasm-unsafe-eval'"
+
+
+def allow_wasm(policy_value: str) -> str:
+    """The same policy with `'wasm-unsafe-eval'` added to script-src (for `WASM_PAGES`)."""
+    directives = [d.strip() for d in policy_value.split(";")]
+    for i, directive in enumerate(directives):
+        if directive.split(" ", 1)[0] == "script-src":
+            if WASM_SOURCE not in directive.split():
+                directives[i] = directive.replace("script-src", f"script-src {WASM_SOURCE}", 1)
+            return "; ".join(directives)
+    raise ValueError("策略中没有 script-src，无法为报告自查页放行 WebAssembly")
 
 
 def sha256_source(text: str) -> str:

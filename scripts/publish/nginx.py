@@ -9,13 +9,15 @@ What it sets: the sub-path (with a redirect from the path without its slash), th
 custom 404 page, gzip, `Cache-Control` (a year for Material's fingerprinted bundles,
 a day for images and vendored libraries, revalidation for HTML and everything else)
 and the security headers in `SECURITY_HEADERS`
-with the Content-Security-Policy of `scripts.publish.csp`.
+with the Content-Security-Policy of `scripts.publish.csp`; the pages in
+`csp.WASM_PAGES` (报告自查) get that policy with `'wasm-unsafe-eval'` added.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -76,6 +78,11 @@ def render_location(subpath: str, root: Path | str, csp: str | None = None) -> s
             continue
         if line.strip() == "@HEADERS@":
             out.append(header_lines(csp, line[: len(line) - len(line.lstrip())]))
+        elif line.strip() == "@WASM_HEADERS@":
+            out.append(header_lines(csp_module.allow_wasm(csp), line[: len(line) - len(line.lstrip())]))
+        elif "@WASM_PAGES_RE@" in line:
+            pages = "|".join(re.escape(page) for page in csp_module.WASM_PAGES)
+            out.append(line.replace("@WASM_PAGES_RE@", f"^{re.escape(sub)}(?:{pages})(?:index\\.html)?$"))
         else:
             out.append(line)
     text = "\n".join(out) + "\n"

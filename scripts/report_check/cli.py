@@ -14,7 +14,7 @@ import json
 import sys
 
 from scripts.report_check.elements import MISSING, PRESENT, element_statuses
-from scripts.report_check.reader import ReportInputError, read_report
+from scripts.report_check.reader import Report, ReportInputError, read_report
 from scripts.report_check.rules import ERROR, REPORT_TYPES, RULES_BY_ID, SUGGESTION, analyze, run_rules
 
 _MARKS = {PRESENT: "✓", MISSING: "✗"}
@@ -45,7 +45,12 @@ def check_file(path: str, report_type: str | None = None) -> dict:
     Raises:
         ReportInputError: when the file cannot be read.
     """
-    report = read_report(path)
+    return check_report(read_report(path), report_type)
+
+
+def check_report(report: Report, report_type: str | None = None) -> dict:
+    """Check a report already read; the result as `check_file` returns it (the 报告自查
+    page calls this in the browser)."""
     analysis = analyze(report, report_type)
     findings = run_rules(analysis)
     elements = element_statuses(analysis, findings)
