@@ -69,14 +69,21 @@ WASM_SOURCE = "'wasm-unsafe-eval'"
 
 
 def allow_wasm(policy_value: str) -> str:
-    """The same policy with `'wasm-unsafe-eval'` added to script-src (for `WASM_PAGES`)."""
-    directives = [d.strip() for d in policy_value.split(";")]
-    for i, directive in enumerate(directives):
-        if directive.split(" ", 1)[0] == "script-src":
-            if WASM_SOURCE not in directive.split():
-                directives[i] = directive.replace("script-src", f"script-src {WASM_SOURCE}", 1)
-            return "; ".join(directives)
-    raise ValueError("策略中没有 script-src，无法为报告自查页放行 WebAssembly")
+    """The same policy with `'wasm-unsafe-eval'` added to script-src (for `WASM_PAGES`).
+
+    A policy without script-src governs scripts by default-src; script-src is then
+    added with default-src's sources plus `'wasm-unsafe-eval'`.
+    """
+    directives = [d.strip() for d in policy_value.split(";") if d.strip()]
+    names = [d.split(" ", 1)[0] for d in directives]
+    if "script-src" not in names:
+        default = next((d.split(" ", 1)[1] for d in directives if d.startswith("default-src ")), "'self'")
+        directives.insert(names.index("default-src") + 1 if "default-src" in names else 0, f"script-src {default}")
+        names = [d.split(" ", 1)[0] for d in directives]
+    i = names.index("script-src")
+    if WASM_SOURCE not in directives[i].split():
+        directives[i] = directives[i].replace("script-src", f"script-src {WASM_SOURCE}", 1)
+    return "; ".join(directives)
 
 
 def sha256_source(text: str) -> str:

@@ -155,3 +155,17 @@ def test_exam_daily_and_records_work_from_disk(offline_site, browser, tmp_path):
             assert browser_support.external_requests(page) == [] and page.console_errors == []
     finally:
         context.close()
+
+
+def test_self_check_page_says_in_one_line_to_use_the_site_or_the_command(offline_site, open_page, external_requests):
+    folder = offline_site / "site-offline"
+    assert not (folder / "assets" / "vendor" / "pyodide").exists()  # the folder does not carry what it cannot run
+    page = open_page((folder / "reporting" / "self-check.html").as_uri())
+    status = page.locator("#sc-status")
+    status.filter(has_text="离线版").wait_for()
+    text = status.inner_text()
+    assert "\n" not in text and "内网网站" in text and "python -m scripts report-check" in text
+    assert page.locator("#sc-type").is_disabled() and page.locator("#sc-check").is_disabled()
+    assert page.locator("#sc-progress").is_hidden()
+    assert not any("pyodide" in url for url in page.recorded_requests)
+    assert page.console_errors == [] and external_requests(page) == []

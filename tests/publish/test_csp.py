@@ -48,3 +48,14 @@ def test_policy_lists_every_inline_script_once_and_allows_only_own_origin(small_
 
 def test_policy_without_handlers_needs_no_unsafe_hashes():
     assert "'unsafe-hashes'" not in csp.policy_for_pages(["<script>a()</script>"])
+
+
+def test_allow_wasm_adds_only_wasm_unsafe_eval_to_script_src():
+    policy = csp.policy_for_pages(["<script>a()</script>"])
+    wasm = csp.allow_wasm(policy)
+    assert wasm.replace(" 'wasm-unsafe-eval'", "") == policy
+    script_src = next(d for d in wasm.split("; ") if d.startswith("script-src")).split()
+    assert script_src[:3] == ["script-src", "'wasm-unsafe-eval'", "'self'"]
+    assert csp.allow_wasm(wasm) == wasm
+    assert csp.WASM_PAGES == ["reporting/self-check/"]
+    assert csp.allow_wasm("default-src 'self'; img-src data:") == "default-src 'self'; script-src 'wasm-unsafe-eval' 'self'; img-src data:"

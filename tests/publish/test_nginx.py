@@ -25,10 +25,11 @@ def test_rendered_location_has_subpath_root_and_headers_in_every_location(small_
     assert "error_page 404 /xinfang/404.html;" in text
     assert "@" not in text  # every placeholder filled
     policy = csp.policy(small_site)
-    # nginx drops a parent's add_header in a location with its own: each of the three repeats them.
+    # nginx drops a parent's add_header in a location with its own: each of the four repeats them.
     assert text.count(f'add_header Content-Security-Policy "{policy}" always;') == 3
+    assert text.count(f'add_header Content-Security-Policy "{csp.allow_wasm(policy)}" always;') == 1
     for name, _ in nginx.SECURITY_HEADERS:
-        assert text.count(f"add_header {name} ") == 3
+        assert text.count(f"add_header {name} ") == 4
     assert "gzip on;" in text
 
 
@@ -47,6 +48,9 @@ def small_server(tmp_path_factory):
     site = make_site(tmp_path_factory.mktemp("nginx-site") / "site")
     (site / "assets" / "bundle.0123abcd.min.js").write_text("/* fingerprinted */" * 100, encoding="utf-8")
     (site / "assets" / "logo.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>", encoding="utf-8")
+    (site / "reporting" / "self-check").mkdir(parents=True)
+    (site / "reporting" / "self-check" / "index.html").write_text("<h1>报告自查</h1>", encoding="utf-8")
+    (site / "assets" / "runtime.wasm").write_bytes(b"\0asm" + b"\0" * 4096)
     server = Nginx(site, tmp_path_factory.mktemp("nginx"), free_port(), "/xinfang/").start()
     yield server
     server.stop()
@@ -84,6 +88,20 @@ def test_fingerprinted_assets_are_cached_for_a_year_others_for_a_day(small_serve
     assert res.headers["Content-Security-Policy"]
     assert fetch(small_server.base_url + "assets/logo.svg").headers["Cache-Control"].startswith("public, max-age=86400")
     assert fetch(small_server.base_url + "assets/app.js").headers["Cache-Control"] == "no-cache"
+
+
+def test_only_the_self_check_page_may_compile_webassembly(small_server):
+    page = fetch(small_server.base_url + "reporting/self-check/")
+    assert page.status == 200 and "报告自查" in page.read().decode("utf-8")
+    policy = page.headers["Content-Security-Policy"]
+    assert policy == csp.allow_wasm(fetch(small_server.base_url).headers["Content-Security-Policy"])
+    assert "'wasm-unsafe-eval'" in policy.split("script-src", 1)[1].split(";")[0]
+    assert page.headers["Cache-Control"] == "no-cache" and page.headers["X-Frame-Options"] == "SAMEORIGIN"
+    assert fetch(small_server.base_url + "reporting/self-check/index.html").headers["Content-Security-Policy"] == policy
+    for other in ["", "law/", "reporting/self-check/other.html", "assets/app.js"]:
+        assert "wasm-unsafe-eval" not in fetch(small_server.base_url + other).headers["Content-Security-Policy"], other
+    wasm = fetch(small_server.base_url + "assets/runtime.wasm", gzip_ok=True)
+    assert wasm.headers["Content-Type"] == "application/wasm" and wasm.headers["Content-Encoding"] == "gzip"
 
 
 def test_gzip(small_server):
