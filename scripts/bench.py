@@ -1,4 +1,4 @@
-"""`make bench`: how long a clean build of the course takes, and how well its search answers.
+"""`make bench`: how long a clean build of the course takes, how well its search answers, how fast 报告自查 checks.
 
 Build: the baseline builds the same `docs/` with Material's defaults: no project
 hooks, no quiz or mkdocstrings plugins, no Markdown extensions, default search.
@@ -8,6 +8,10 @@ ratios, not seconds), plus the total size of the built site and of its search in
 
 Search (scripts/search/bench.py): the course's search against Material's default zh
 search over the same course pages, both served by nginx and typed into in Chromium.
+
+报告自查 (scripts/bench_self_check.py): the course's build served by nginx on loopback,
+the 报告自查 page timed in Chromium: the first result after opening the page cold,
+later checks, and the bytes the page downloads.
 """
 
 from __future__ import annotations
@@ -50,6 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="make bench", description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="builds of each variant (default 5)")
     parser.add_argument("--no-search", action="store_true", help="skip the search benchmark")
+    parser.add_argument("--no-self-check", action="store_true", help="skip the 报告自查 section")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="xinfang-bench-") as tmp:
         tmp = Path(tmp)
@@ -68,6 +73,10 @@ def main(argv: list[str] | None = None) -> int:
               f"search index {index.stat().st_size / 1e6:.2f} MB")
         print(f"baseline site: {tree_size(baseline_site) / 1e6:.1f} MB; search index "
               f"{(baseline_site / 'search' / 'search_index.json').stat().st_size / 1e6:.2f} MB")
+        if not args.no_self_check:
+            from scripts.bench_self_check import report
+
+            print("\n".join(report(course_site)))
         if not args.no_search:
             from scripts.search import bench as search_bench
 

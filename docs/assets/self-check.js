@@ -55,9 +55,11 @@
     error.textContent = "";
   }
 
+  var waiting = false;   // a check is waiting for the checker to load
+
   function step(value, message) {
     progress.value = value;
-    setStatus(message);
+    setStatus(message + (waiting ? "加载完成后立即检查。" : ""));
   }
 
   function loadScript(src) {
@@ -79,15 +81,19 @@
   }
   ready = (async function () {
     step(1, "正在加载检查程序（第一次打开约需几秒钟，之后会快很多）……");
+    // The checker's bundle downloads while Pyodide starts.
+    var bundle = fetch(BUNDLE_URL).then(function (response) {
+      if (!response.ok) {
+        throw new Error("无法加载检查规则（" + response.status + "）");
+      }
+      return response.arrayBuffer();
+    });
+    bundle.catch(function () {});  // reported when awaited below
     await loadScript(PYODIDE_URL + "pyodide.js");
     step(2, "正在启动 Python 运行环境……");
     var pyodide = await window.loadPyodide({ indexURL: PYODIDE_URL });
     step(3, "正在载入检查规则……");
-    var response = await fetch(BUNDLE_URL);
-    if (!response.ok) {
-      throw new Error("无法加载检查规则（" + response.status + "）");
-    }
-    pyodide.unpackArchive(await response.arrayBuffer(), "zip", { extractDir: "/home/pyodide/course" });
+    pyodide.unpackArchive(await bundle, "zip", { extractDir: "/home/pyodide/course" });
     pyodide.runPython("import sys\nsys.path.insert(0, '/home/pyodide/course')");
     checker = pyodide.pyimport("scripts.report_check.web");
     facts = JSON.parse(checker.page_facts());
@@ -213,12 +219,15 @@
     clearError();
     last = read;
     try {
-      if (!checker) {
-        setStatus("检查程序加载完成后立即检查……");
+      if (!checker && !waiting) {
+        waiting = true;
+        setStatus(status.textContent + "加载完成后立即检查。");
       }
       await ready;
     } catch (err) {
       return; // the loading error is already shown
+    } finally {
+      waiting = false;
     }
     var answer = JSON.parse(await read());
     if (answer.error) {

@@ -12,7 +12,7 @@ does not have.
 from __future__ import annotations
 
 from scripts.report_check.elements import FAZHI_ELEMENTS
-from scripts.report_check.reader import Report
+from scripts.report_check.reader import MAX_BYTES, Report
 from scripts.report_check.rules import ERROR, REPORT_TYPES, RULES, Rule, analyze
 
 MARKER = "<!-- report-rules -->"
@@ -99,9 +99,11 @@ def render_rules_markdown() -> str:
         "python -m scripts report-check 报告.md --type xinfang   # 指定按信访情况年度报告检查",
         "```",
         "",
-        "- 读取 .txt、.md（UTF-8 或 GB18030/GBK 编码）和 .docx；.docx 按段落编号，文本文件按行编号。",
+        "- 网站的[报告自查](../reporting/self-check.md)页面在浏览器中运行同一个检查工具（Pyodide），结果与命令相同；本页各条规则的锚点（如 `#rc301`）供该页的问题清单链接。",
+        "- 读取 .txt、.md（UTF-8 或 GB18030/GBK 编码）和 .docx；.docx 按段落编号，文本文件按行编号。文件不能超过 "
+        f"{MAX_BYTES // (1024 * 1024)} MB；旧版 .doc 和 WPS 的 .wps 要先另存为 .docx。",
         "- 报告类型默认按标题判断：标题含“信访情况”的按信访情况年度报告（条例第四十一条）检查，其余按法治政府建设年度报告检查。",
-        "- 退出码：0 没有错误（可能有建议）；1 有错误；2 文件无法读取（文件不存在、空文件、编码无法识别、不是有效的 .docx），此时只输出一行原因。",
+        "- 退出码：0 没有错误（可能有建议）；1 有错误；2 文件无法读取（文件不存在、空文件、超过大小上限、编码无法识别、不是有效的 .docx），此时只输出一行原因。",
         "",
         "## 怎样找到报告的各部分",
         "",
