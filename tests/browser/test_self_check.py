@@ -316,13 +316,20 @@ def test_axe_finds_nothing_serious_with_a_result_shown(checker, reports):
     assert checker.locator(".sc-summary").inner_text().startswith("类型：")
 
 
-def test_no_request_carries_the_report_and_no_csp_violation(checker, reports):
-    """Runs last in this file: every request the page made during all the checks above."""
+def test_no_request_carries_the_report_and_no_csp_violation(checker, reports, site_dir):
+    """Runs last in this file: every request the page made during all the checks above.
+
+    After the checker has loaded, the page itself requests nothing; Material's own
+    scripts may still fetch a file of the site late (the search index on a busy
+    machine), so what is allowed then is a plain GET of a file the site has."""
     assert checker.requests_when_ready > 0
     base = checker.main_response.url.split(PAGE)[0]
-    after_ready = [(m, u) for m, u, _ in checker.requests_with_bodies[checker.requests_when_ready:]
+    after_ready = [u for _, u, _ in checker.requests_with_bodies[checker.requests_when_ready:]
                    if not u.startswith(("blob:", "data:"))]
-    assert after_ready == [], "检查时不应再有任何请求"
+    not_site_files = [u for u in after_ready
+                      if "?" in u or not u.startswith(base) or not (site_dir / u[len(base):]).is_file()]
+    assert not_site_files == [], f"检查时不应有其他请求：{after_ready}"
+    assert not any("pyodide" in u or "self-check" in u for u in after_ready), after_ready
     for method, url, body in checker.requests_with_bodies:
         assert method == "GET" and body is None, url
         assert url.startswith(base), url
