@@ -19,19 +19,12 @@ import pytest
 
 from scripts.citations import find_citations
 from scripts.law import load_law
+from tests.support.browser import ALL_RENDERED, OPEN_SHADOW_ROOTS
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 HANDOUT = DOCS / "handout" / "index.md"
 
-#: Material draws each diagram into a *closed* shadow root; opening it (before any
-#: page script runs) lets the test reach the SVG. Rendering is otherwise unchanged.
-OPEN_SHADOW_ROOTS = """
-const attach = Element.prototype.attachShadow;
-Element.prototype.attachShadow = function (init) { return attach.call(this, {...init, mode: "open"}); };
-"""
-ALL_RENDERED = """() => !document.querySelector("pre.mermaid")
-  && [...document.querySelectorAll("div.mermaid")].every(d => d.shadowRoot && d.shadowRoot.querySelector("svg"))"""
 PHONE = {"width": 390, "height": 844}
 
 _FENCE_RE = re.compile(r"^```mermaid\n(.*?)^```", re.S | re.M)

@@ -244,18 +244,18 @@
       groups.forEach(function (group) {
         var s = summarise(group);
         var cells = [
-          el("td", {}, [el("a", { href: pageUrl(manifest, group.home), text: group.title })]),
-          el("td", { text: String(s.total) }),
-          el("td", { class: "progress-answered", text: String(s.answered) }),
-          el("td", { class: "progress-correct", text: String(s.correct) }),
-          el("td", { class: "progress-wrong", text: String(s.wrong) }),
+          el("td", { class: "progress-title" }, [el("a", { href: pageUrl(manifest, group.home), text: group.title })]),
+          el("td", { "data-label": "题数", text: String(s.total) }),
+          el("td", { class: "progress-answered", "data-label": "已答", text: String(s.answered) }),
+          el("td", { class: "progress-correct", "data-label": "答对", text: String(s.correct) }),
+          el("td", { class: "progress-wrong", "data-label": "答错", text: String(s.wrong) }),
         ];
         if (section.kind === "paper") {
           var points = s.total ? Math.round((s.correct * 100) / s.total) : 0;
           var verdict = s.answered === s.total ? (points >= group.passMark ? "，及格" : "，不及格") : "";
-          cells.push(el("td", { class: "progress-score", text: points + "分" + verdict }));
+          cells.push(el("td", { class: "progress-score", "data-label": "得分", text: points + "分" + verdict }));
         }
-        cells.push(el("td", {}, [
+        cells.push(el("td", { class: "progress-actions" }, [
           button("清除", function () {
             if (window.confirm("清除“" + group.title + "”的全部答题记录？")) {
               R.clearAnswers(group.pages, group.questions);
@@ -267,7 +267,10 @@
         tbody.appendChild(el("tr", { "data-group": group.kind + ":" + group.id }, cells));
       });
       var thead = el("thead", {}, [el("tr", {}, head.map(function (h) { return el("th", { text: h }); }))]);
-      app.appendChild(el("div", { class: "md-typeset__table" }, [el("table", {}, [thead, tbody])]));
+      // A class of its own: Material wraps every table:not([class]) in scroll boxes of its
+      // own when the page loads, which would wrap this one twice (practice.css styles it,
+      // as cards on a phone).
+      app.appendChild(el("div", { class: "progress-table-wrap" }, [el("table", { class: "progress-table" }, [thead, tbody])]));
     });
     renderReview(manifest, app);
     renderTransfer(app, rerender);

@@ -7,6 +7,7 @@ docs/), so links copied from a bank file are rewritten to work from that page.
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import posixpath
 import re
@@ -141,8 +142,10 @@ def paper_markdown(paper: Paper, host_src: str) -> str:
 
 
 def key_markdown(paper: Paper, host_src: str) -> str:
-    """The answer key: 题号 | 题型 | 题目 | 答案 | 依据条文."""
+    """The answer key: 题号 | 题型 | 题目 | 答案 | 依据条文 on screen, and for print a
+    one-page grid 题号 -> 答案 (print.css shows the grid and hides the table)."""
     paper_page = posixpath.relpath(f"practice/exams/{paper.slug}.md", posixpath.dirname(host_src) or ".")
+    grid = []
     lines = [
         f"试卷：[{paper.title}]({paper_page})。共{len(paper.questions)}题，每题{POINTS}分，满分{len(paper.questions) * POINTS}分，"
         f"{PASS_MARK}分及格。",
@@ -160,7 +163,16 @@ def key_markdown(paper: Paper, host_src: str) -> str:
                 answer += "（" + "；".join(f"{option_letter(p)}．{plain(q.options[order[p]])}" for p in shown) + "）"
             basis = "、".join(law_link(n, host_src) for n in q.articles) or "见解析"
             lines.append(f"| {number} | {q.type_name} | {_cell(plain(q.stem, 80))} | {_cell(answer)} | {basis} |")
-    return "\n".join(lines)
+            grid.append((number, answer.split("（")[0] if q.type in (SINGLE, MULTIPLE) else answer))
+    return "\n".join(lines) + "\n\n" + key_grid_html(paper, grid)
+
+
+def key_grid_html(paper: Paper, grid: list[tuple[int, str]]) -> str:
+    """The print-only grid of an answer key: 题号 and 答案 in columns, filled top to bottom."""
+    cells = "".join(f'<li><span class="exam-key-grid__n">{n}</span><span class="exam-key-grid__a">{html.escape(a)}</span></li>'
+                    for n, a in grid)
+    return (f'<div class="exam-key-grid"><p class="exam-key-grid__title">{html.escape(paper.title)}参考答案'
+            f"（题号→答案，每题{POINTS}分，{PASS_MARK}分及格）</p><ol>{cells}</ol></div>")
 
 
 def coverage_markdown(bank: Bank, host_src: str, articles=range(1, 51)) -> str:

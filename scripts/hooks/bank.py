@@ -18,7 +18,8 @@ mkdocs-quiz reads the page (priority 100):
 After mkdocs-quiz has rendered a page (priority -100) every quiz gets the id
 `q-<question id>` instead of its position `quiz-N`, the page gets a stable
 storage key (`data-quiz-page`), and the inlined quiz.js is patched
-(scripts.bank.quizjs). A malformed bank, an unknown module or paper, or a quiz.js
+(scripts.bank.quizjs); blanks are sized for their answers and a page other than a paper
+gets a print-only answer section (scripts.bank.quizhtml). A malformed bank, an unknown module or paper, or a quiz.js
 the patches no longer fit stops the build with the file and line.
 """
 
@@ -37,7 +38,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 from mkdocs_quiz.parsing import find_quizzes, mask_code_blocks, unmask_code_blocks
 
-from scripts.bank import render
+from scripts.bank import quizhtml, render
 from scripts.bank.model import BANK_DIR, Q_COMMENT_RE, Bank, load_bank, mask_code, parse_attrs
 from scripts.bank.papers import Paper, build_papers
 from scripts.bank.quizjs import PATCHED_MARKER, QuizJsPatchError, patch_quiz_js, plugin_script
@@ -241,6 +242,11 @@ def on_page_content(html, page, config, files):
         html = rename_quizzes(html, anchors, where)
         if page.present_anchor_ids is not None:
             page.present_anchor_ids |= set(anchors)
+        is_paper = bool(PAPER_PAGE_RE.match(src))
+        html = quizhtml.size_blanks(html, uniform=is_paper)
+        # A paper prints blank (its key is its own page); 每日一练 holds the whole bank for the day's pick.
+        if not is_paper and DAILY_MARKER not in html:
+            html += quizhtml.answer_section(html)
     exam = state.exams.get(src)
     if has_script:
         # An exam page runs without mkdocs-quiz's script (it would show each answer at once).

@@ -1,0 +1,119 @@
+"""Pages on A4 paper (Chromium's own PDF, read back with pypdf).
+
+* A module page: every diagram lies on one page (its labels all on the same PDF
+  page, and its printed box no taller than a page), no heading is the last line of
+  a page, no button or input is visible, and the quizzes print as numbered
+  questions followed by a 测验参考答案 section with one answer per question.
+* Each paper's answer key prints on one A4 page as a 题号→答案 grid of all 50
+  questions, without the screen table.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from scripts.bank.model import FILL, load_bank
+from scripts.bank.papers import build_papers
+from tests.support.browser import ALL_RENDERED, DIAGRAMS_MEASURED, OPEN_SHADOW_ROOTS
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+#: A4 less print.css's 15 mm margins, in CSS pixels (96 per inch).
+PAGE_CONTENT_HEIGHT_PX = (297 - 30) / 25.4 * 96
+DIAGRAM_MODULES = sorted(
+    f"modules/{p.parent.name}/" for p in (ROOT / "docs" / "modules").glob("*/index.md")
+    if "```mermaid" in p.read_text(encoding="utf-8"))
+
+
+#: The embedded CJK font maps some simplified characters to CJK radical supplement code
+#: points, which NFKC (unlike the Kangxi radicals ⼈ for 人) leaves as they are.
+RADICALS = str.maketrans("⺠⻅⻓⻔⻋⻉⻢⻛⻜⻚⻥⻩⻬⻮⻰⻳⻆⻄⻘⻨⺟⻙", "民见长门车贝马风飞页鱼黄齐齿龙龟角西青麦母韦")
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text).translate(RADICALS))
+
+
+def pdf_pages(data: bytes) -> list[str]:
+    return [unicodedata.normalize("NFKC", page.extract_text() or "") for page in PdfReader(BytesIO(data)).pages]
+
+
+def test_there_are_module_pages_with_diagrams():
+    assert DIAGRAM_MODULES, "没有找到带流程图的模块页面"
+
+
+@pytest.mark.parametrize("path", DIAGRAM_MODULES)
+def test_module_page_prints_cleanly(served_site, browser, path):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    context.add_init_script(OPEN_SHADOW_ROOTS)
+    try:
+        page = context.new_page()
+        page.goto(served_site + path)
+        page.wait_for_function(ALL_RENDERED, timeout=20_000)
+        page.wait_for_function(DIAGRAMS_MEASURED, timeout=20_000)
+        diagrams = page.evaluate("""() => [...document.querySelectorAll("div.mermaid")].map(d =>
+            [...d.shadowRoot.querySelectorAll(".nodeLabel")].map(n => n.textContent.trim()).filter(t => t.length >= 4))""")
+        assert diagrams and all(diagrams), f"{path}：流程图没有画出节点文字"
+        quizzes = page.locator("div.quiz").count()
+        headings = [h.strip().rstrip("¶").strip() for h in page.locator("article h2, article h3").all_inner_texts()]
+
+        page.emulate_media(media="print")
+        visible_controls = page.locator("article button:visible, article input:visible, article .md-button:visible")
+        assert visible_controls.count() == 0, f"{path}：打印时仍有按钮或输入框：{visible_controls.first.evaluate('e => e.outerHTML')[:120]}"
+        for box in page.evaluate("""() => [...document.querySelectorAll("div.mermaid")].map(d => {
+              const r = d.getBoundingClientRect(); return [r.height, getComputedStyle(d).breakInside]; })"""):
+            assert box[0] <= PAGE_CONTENT_HEIGHT_PX * 0.9, f"{path}：打印时流程图高 {box[0]:.0f}px，超过一页"
+            assert box[1] == "avoid"
+        answers = page.locator(".quiz-print-answers li")
+        assert page.locator(".quiz-print-answers").is_visible()
+        assert answers.count() == quizzes, f"{path}：{quizzes} 道题，答案部分有 {answers.count()} 条"
+        numbered = page.evaluate("""() => getComputedStyle(document.querySelector(".quiz .quiz-question > :first-child"),
+            "::before").content""")
+        assert "counter(" in numbered or re.search(r"\d", numbered or ""), "打印时题目没有编号"
+
+        pages = pdf_pages(page.pdf(format="A4"))
+        squeezed = [squeeze(p) for p in pages]
+        for i, labels in enumerate(diagrams, start=1):
+            wanted = [squeeze(label) for label in labels]
+            whole = [n for n, text in enumerate(squeezed, start=1) if all(w in text for w in wanted)]
+            where = {w: [n for n, text in enumerate(squeezed, start=1) if w in text] for w in wanted}
+            assert whole, f"{path} 第{i}张流程图被分在几页上：{where}"
+        for n, text in enumerate(pages[:-1], start=1):
+            lines = [line.strip() for line in text.splitlines() if line.strip()]
+            assert lines and lines[-1] not in headings, f"{path} 第{n}页以标题“{lines[-1]}”结尾"
+        everything = "".join(squeezed)
+        assert "提交" not in everything and "重试" not in everything, "打印稿中有测验按钮"
+        assert "测验参考答案" in everything
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("letter", ["A", "B", "C"])
+def test_answer_key_prints_on_one_page(served_site, browser, letter):
+    paper = build_papers(load_bank(ROOT / "docs", ROOT))[letter]
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    try:
+        page = context.new_page()
+        page.goto(served_site + f"practice/exams/paper-{letter.lower()}-key/")
+        page.emulate_media(media="print")
+        assert not page.locator("article table").first.is_visible(), "打印时应只印答案表格，不印屏幕上的详表"
+        cells = page.locator(".exam-key-grid li")
+        assert cells.count() == len(paper.questions) == 50
+        assert cells.nth(0).locator(".exam-key-grid__n").inner_text() == "1"
+        assert cells.nth(49).locator(".exam-key-grid__n").inner_text() == "50"
+        pages = pdf_pages(page.pdf(format="A4"))
+        assert len(pages) == 1, f"试卷{letter}参考答案打印为 {len(pages)} 页 A4，应为 1 页"
+        text = squeeze(pages[0])
+        assert f"试卷{letter}参考答案" in text
+        for q in paper.questions:
+            if q.type == FILL:  # a blank's answer is printed as written in the bank
+                assert squeeze(q.blanks[0]) in text, f"答案表中没有第{paper.questions.index(q) + 1}题的答案"
+    finally:
+        context.close()
