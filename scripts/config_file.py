@@ -1,4 +1,6 @@
-"""Reading mkdocs.yml the way the checks need it: the nav, with line numbers.
+"""Reading mkdocs.yml the way the checks need it: the nav, with line numbers, and
+the pages deliberately kept out of it (`not_in_nav`, gitignore-style patterns as
+MkDocs reads them).
 
 mkdocs.yml uses tags (`!ENV`, `!!python/name:`) that plain YAML loaders reject;
 they are read here as plain values, since the checks only need the nav.
@@ -61,6 +63,14 @@ def nav_entries(config_path: Path) -> list[NavEntry]:
     if nav_node is not None:
         walk(nav_node)
     return entries
+
+
+def not_in_nav(config_path: Path):
+    """A matcher (`match_file(path)`) for the docs-relative pages `not_in_nav` keeps out of the nav."""
+    import pathspec
+
+    patterns = str(load(config_path).get("not_in_nav") or "")
+    return pathspec.PathSpec.from_lines("gitwildmatch", patterns.splitlines())
 
 
 def load(config_path: Path) -> dict:

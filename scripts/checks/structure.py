@@ -1,4 +1,5 @@
-"""Structure: every page is in the nav and every nav entry exists; front matter is complete;
+"""Structure: every page is in the nav (or kept out of it on purpose by `not_in_nav`)
+and every nav entry exists; front matter is complete;
 module pages have the agreed shape (see 编写规范)."""
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ def check(root: Path) -> list[Finding]:
     findings: list[Finding] = []
     entries = config_file.nav_entries(config_path)
     in_nav = {e.path for e in entries}
+    kept_out = config_file.not_in_nav(config_path)
     seen: set[str] = set()
     for entry in entries:
         if entry.path in seen:
@@ -32,7 +34,7 @@ def check(root: Path) -> list[Finding]:
     for page in markdown_files(docs):
         rel = page.relative_to(docs).as_posix()
         shown = page.relative_to(root).as_posix()
-        if rel not in in_nav:
+        if rel not in in_nav and not kept_out.match_file(rel):
             findings.append(Finding(shown, 1, f"页面不在导航中：在 mkdocs.yml 的 nav 中加入 {rel}"))
         findings.extend(check_page(page.read_text(encoding="utf-8"), shown))
     return findings

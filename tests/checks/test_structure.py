@@ -47,6 +47,14 @@ def test_page_missing_from_nav_is_reported(project):
     assert run(project) == ["docs/extra.md:1: 页面不在导航中：在 mkdocs.yml 的 nav 中加入 extra.md"]
 
 
+def test_pages_kept_out_of_the_nav_by_not_in_nav_pass(project):
+    (project / "mkdocs.yml").write_text((project / "mkdocs.yml").read_text(encoding="utf-8")
+                                        + "not_in_nav: |\n  /maintainer/\n", encoding="utf-8")
+    write(project, "docs/maintainer/index.md", "---\ntitle: 维护\ndescription: 简介\n---\n# 维护\n")
+    write(project, "docs/extra.md", "---\ntitle: 额外\ndescription: 简介\n---\n# 额外\n")
+    assert run(project) == ["docs/extra.md:1: 页面不在导航中：在 mkdocs.yml 的 nav 中加入 extra.md"]
+
+
 def test_nav_entry_without_file_is_reported_with_its_line(project):
     (project / "docs/modules/m/index.md").unlink()
     assert run(project) == ["mkdocs.yml:6: 导航中的 modules/m/index.md 在 docs/ 中不存在：新建该文件或从导航中删除"]
