@@ -185,14 +185,8 @@ def test_start_button_is_on_the_first_screen_and_leads_to_the_paths(served_site,
         context.close()
 
 
-def test_quiz_controls_on_a_phone(served_site, browser):
-    """The permalink is outside the question text, options wrap under their text, and
-    feedback after a wrong answer points to the revealed answer instead of asking to retry."""
-    context = browser.new_context(viewport=PHONES[1], locale="zh-CN", has_touch=True, is_mobile=True)
-    try:
-        page = context.new_page()
-        page.goto(served_site + "modules/banli/")
-        problems = page.evaluate("""() => [...document.querySelectorAll(".quiz")].flatMap(quiz => {
+#: Per quiz: the "#" link over a line of the question text, an option's text starting left of its input.
+QUIZ_LAYOUT_PROBLEMS = """() => [...document.querySelectorAll(".quiz")].flatMap(quiz => {
             const link = quiz.querySelector(".quiz-header-link").getBoundingClientRect();
             const out = [];
             const walker = document.createTreeWalker(quiz.querySelector(".quiz-question"), NodeFilter.SHOW_TEXT);
@@ -213,8 +207,30 @@ def test_quiz_controls_on_a_phone(served_site, browser):
               if (lr.left < input.right) out.push(quiz.id + ": 选项文字压在选择框下：" + label.textContent.trim());
             });
             return out;
-          })""")
+          })"""
+
+
+@pytest.mark.parametrize("path", ["modules/banli/", "practice/exams/paper-a/"])
+@pytest.mark.parametrize("phone", PHONES, ids=lambda p: f"{p['width']}x{p['height']}")
+def test_permalink_and_options_stay_clear_of_the_text(served_site, browser, path, phone):
+    context = browser.new_context(viewport=phone, locale="zh-CN", has_touch=True, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto(served_site + path)
+        assert page.locator(".quiz").count() > 5
+        problems = page.evaluate(QUIZ_LAYOUT_PROBLEMS)
         assert not problems, "\n".join(problems)
+    finally:
+        context.close()
+
+
+def test_quiz_buttons_and_feedback_on_a_phone(served_site, browser):
+    """Feedback after a wrong answer points to the revealed answer instead of asking to
+    retry; 提交 and 重试 are 44 px tall and apart."""
+    context = browser.new_context(viewport=PHONES[1], locale="zh-CN", has_touch=True, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto(served_site + "modules/banli/")
         quiz = page.locator("#q-banli-05")
         quiz.locator("label").nth(1).click()  # a wrong option: the right one is revealed
         feedback = quiz.locator(".quiz-feedback")
