@@ -70,7 +70,7 @@ def not_in_nav(config_path: Path):
     import pathspec
 
     patterns = str(load(config_path).get("not_in_nav") or "")
-    return pathspec.PathSpec.from_lines("gitwildmatch", patterns.splitlines())
+    return pathspec.GitIgnoreSpec.from_lines(patterns.splitlines())
 
 
 def load(config_path: Path) -> dict:
