@@ -89,6 +89,6 @@ def answer_section(html: str) -> str:
     if not answers:
         return ""
     items = "".join(f"<li>{html_lib.escape(a)}</li>" for a in answers)
-    return ('\n<section class="quiz-print-answers">'
+    return ('\n<section class="quiz-print-answers" data-search-exclude>'
             '<h2 class="quiz-print-answers__title">测验参考答案</h2>'
             f'<ol class="quiz-print-answers__list">{items}</ol></section>\n')

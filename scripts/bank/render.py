@@ -171,7 +171,7 @@ def key_grid_html(paper: Paper, grid: list[tuple[int, str]]) -> str:
     """The print-only grid of an answer key: 题号 and 答案 in columns, filled top to bottom."""
     cells = "".join(f'<li><span class="exam-key-grid__n">{n}</span><span class="exam-key-grid__a">{html.escape(a)}</span></li>'
                     for n, a in grid)
-    return (f'<div class="exam-key-grid"><p class="exam-key-grid__title">{html.escape(paper.title)}参考答案'
+    return (f'<div class="exam-key-grid" data-search-exclude><p class="exam-key-grid__title">{html.escape(paper.title)}参考答案'
             f"（题号→答案，每题{POINTS}分，{PASS_MARK}分及格）</p><ol>{cells}</ol></div>")
 
 

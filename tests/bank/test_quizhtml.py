@@ -46,7 +46,7 @@ def test_built_module_page_has_sized_blanks_and_an_answer_for_every_quiz(site_di
     blanks = html.count('class="quiz-blank-input"')
     assert quizzes and blanks
     assert html.count("--blank-chars") == 2 * blanks
-    section = re.search(r'<section class="quiz-print-answers">.*?</section>', html, re.S)
+    section = re.search(r"<section class=\"quiz-print-answers\"[^>]*>.*?</section>", html, re.S)
     assert section and section.group(0).count("<li>") == quizzes
 
 
@@ -54,3 +54,10 @@ def test_papers_have_no_answer_section(site_dir):
     for letter in "abc":
         html = (site_dir / f"practice/exams/paper-{letter}/index.html").read_text(encoding="utf-8")
         assert "quiz-print-answers" not in html
+
+
+def test_print_only_answers_stay_out_of_search(site_dir):
+    """The answer section and the key grid are for paper: a search never shows them."""
+    for index in (site_dir / "search").glob("*.json"):
+        text = index.read_text(encoding="utf-8")
+        assert "测验参考答案" not in text and "题号→答案" not in text, index.name
