@@ -6,11 +6,18 @@ import io
 
 import pytest
 
+from scripts.bank.model import load_bank
 from scripts.publish import dist
 from scripts.publish.deploy import LocalTransport, deploy
 from scripts.publish.nginx import loopback_server_config
-from tests.conftest import SUBPATH
+from tests.conftest import ROOT, SUBPATH
 from tests.support.servers import NGINX, Nginx, free_port
+
+
+@pytest.fixture(scope="session")
+def bank():
+    """The question bank as the build reads it."""
+    return load_bank(ROOT / "docs", ROOT)
 
 
 @pytest.fixture(scope="session")

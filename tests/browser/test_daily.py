@@ -14,17 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from scripts.bank.model import load_bank
-from tests.support.practice import T0, daily_order, new_context, open_in, set_clock
+from tests.support.practice import T0, daily_order, new_context, open_in, practise, set_clock
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def bank():
-    return load_bank(ROOT / "docs", ROOT)
 
 
 @pytest.fixture(scope="module")
@@ -41,27 +35,6 @@ def shown(page) -> list[str]:
     return [i[2:] for i in page.locator(".daily-set .quiz").evaluate_all("els => els.map(e => e.id)")]
 
 
-def answer(page, qid: str, correctly: bool) -> None:
-    """Answer a practice question with instant feedback (mkdocs-quiz marks the correct option)."""
-    quiz = page.locator(f"#q-{qid}")
-    quiz.scroll_into_view_if_needed()
-    retry = quiz.locator(".quiz-reset-button:visible")
-    if retry.count():
-        retry.click()
-    blanks = quiz.locator("input.quiz-blank-input")
-    if blanks.count():
-        for i in range(blanks.count()):
-            blanks.nth(i).fill(blanks.nth(i).get_attribute("data-answer") if correctly else "不知道")
-        quiz.locator("button[type='submit']").click()
-    else:
-        wanted = quiz.locator("input[name='answer'][data-correct='true']" if correctly
-                              else "input[name='answer']:not([data-correct])")
-        for input_id in [wanted.nth(i).get_attribute("id") for i in range(wanted.count() if correctly else 1)]:
-            quiz.locator(f"label[for='{input_id}']").click()
-        submit = quiz.locator("button[type='submit']:visible")
-        if submit.count():
-            submit.click()
-    quiz.locator(".quiz-feedback").wait_for(state="visible")
 
 
 def test_daily_set_is_the_same_across_browsers_and_reloads(served_site, browser, ids, external_requests):
@@ -95,7 +68,7 @@ def test_browser_records_choose_among_the_seven_candidates(served_site, browser,
         wrong, right = order[7], order[3]
         for qid, correctly in ((wrong, False), (right, True)):
             page = open_in(context, served_site + f"practice/bank/{by_id[qid].module}/")
-            answer(page, qid, correctly)
+            practise(page, qid, correctly)
             page.close()
         daily = open_in(context, served_site + "practice/daily/")
         # Shared three; then the wrong one, then the first unanswered candidate (the right one goes last).
@@ -103,7 +76,7 @@ def test_browser_records_choose_among_the_seven_candidates(served_site, browser,
         labels = daily.locator(".daily-label").all_inner_texts()
         assert [t.split("　")[1] for t in labels] == ["今日共同题"] * 3 + ["补练题"] * 2
         # The pick is kept for the day, whatever is answered meanwhile.
-        answer(daily, order[4], False)
+        practise(daily, order[4], False)
         daily.reload()
         assert shown(daily) == order[:3] + [wrong, order[4]]
     finally:
@@ -119,7 +92,7 @@ def test_streak_counts_consecutive_completed_days(served_site, browser):
             status = page.locator(".daily-status")
             assert status.get_attribute("data-streak") == str(expected_before)
             for qid in shown(page):
-                answer(page, qid, True)
+                practise(page, qid, True)
             page.locator(".daily-status[data-done='5']").wait_for()
             assert status.get_attribute("data-streak") == str(expected_after)
             assert f"已连续完成{expected_after}天" in status.inner_text()
@@ -164,13 +137,13 @@ def test_wrong_question_returns_after_1_3_7_days_until_right_twice(served_site, 
         assert sorted(listed) == sorted(answers), (n, listed)
         for qid, correctly in answers.items():
             assert page.locator(f"#q-{qid} .quiz-feedback").is_hidden()  # fresh each day
-            answer(page, qid, correctly)
+            practise(page, qid, correctly)
         page.close()
 
     try:
         page = open_in(context, served_site + "practice/bank/banli/")
-        answer(page, q1, False)
-        answer(page, q2, False)
+        practise(page, q1, False)
+        practise(page, q2, False)
         page.close()
         assert book(context, served_site) == {q1: ("later", date(1)), q2: ("later", date(1))}
 
@@ -184,8 +157,8 @@ def test_wrong_question_returns_after_1_3_7_days_until_right_twice(served_site, 
 
         set_clock(context, day(2))  # before the return: answering does not count
         page = open_in(context, served_site + "practice/bank/banli/")
-        answer(page, q1, True)
-        answer(page, q2, True)
+        practise(page, q1, True)
+        practise(page, q2, True)
         page.close()
         assert book(context, served_site) == {q1: ("later", date(4)), q2: ("later", date(4))}
 

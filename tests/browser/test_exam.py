@@ -18,18 +18,13 @@ from pathlib import Path
 import pytest
 
 from scripts.bank import render
-from scripts.bank.model import TYPE_NAMES, load_bank
+from scripts.bank.model import TYPE_NAMES
 from scripts.bank.papers import build_papers
 from tests.support.practice import advance, answer_exam_question, new_context, open_in, stored
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def bank():
-    return load_bank(ROOT / "docs", ROOT)
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.bank.model import FILL, load_bank
+from scripts.bank.model import FILL
 from scripts.bank import render
 from scripts.bank.papers import build_papers
 from scripts.checks.runner import strict_build
@@ -28,11 +28,6 @@ pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
 PREFIX = "quiz_progress_xinfang:"
-
-
-@pytest.fixture(scope="module")
-def bank():
-    return load_bank(ROOT / "docs", ROOT)
 
 
 def answer(page, qid: str, correctly: bool) -> None:

@@ -14,19 +14,14 @@ from pathlib import Path
 import pytest
 
 from scripts.bank import render
-from scripts.bank.model import FILL, load_bank
+from scripts.bank.model import FILL
 from scripts.bank.papers import build_papers
-from tests.support.practice import answer_exam_question, new_context, open_in, stored
+from tests.support.practice import answer_exam_question, new_context, open_in, practise, stored
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
 COURSE = ("xinfang:", "quiz_progress_xinfang:")
-
-
-@pytest.fixture(scope="module")
-def bank():
-    return load_bank(ROOT / "docs", ROOT)
 
 
 @pytest.fixture
@@ -36,16 +31,6 @@ def context(browser):
     ctx.close()
 
 
-def practise(page, qid: str, correctly: bool) -> None:
-    quiz = page.locator(f"#q-{qid}")
-    wanted = quiz.locator("input[name='answer'][data-correct='true']" if correctly
-                          else "input[name='answer']:not([data-correct])")
-    for input_id in [wanted.nth(i).get_attribute("id") for i in range(wanted.count() if correctly else 1)]:
-        quiz.locator(f"label[for='{input_id}']").click()
-    submit = quiz.locator("button[type='submit']:visible")
-    if submit.count():
-        submit.click()
-    quiz.locator(".quiz-feedback").wait_for(state="visible")
 
 
 def course_records(store: dict) -> dict:

@@ -9,7 +9,6 @@ import pytest
 from scripts.checks import conditions
 from scripts.checks.conditions import claims, load_rules, verify_rules
 from scripts.law import load_law
-from tests.checks.conftest import write
 from tests.conftest import ROOT
 
 PAGE = "docs/modules/m/index.md"

@@ -72,3 +72,26 @@ def answer_exam_question(page, q: dict, right: bool) -> None:
 def daily_order(ids: list[str], day: str, salt: str = "xinfang-daily") -> list[str]:
     """The day's order of the bank, as the 每日一练 page documents it."""
     return sorted(ids, key=lambda qid: (zlib.crc32(f"{salt}:{day}:{qid}".encode()), qid))
+
+
+def practise(page, qid: str, correctly: bool) -> None:
+    """Answer a practice question with instant feedback (mkdocs-quiz marks the correct option)."""
+    quiz = page.locator(f"#q-{qid}")
+    quiz.scroll_into_view_if_needed()
+    retry = quiz.locator(".quiz-reset-button:visible")
+    if retry.count():
+        retry.click()
+    blanks = quiz.locator("input.quiz-blank-input")
+    if blanks.count():
+        for i in range(blanks.count()):
+            blanks.nth(i).fill(blanks.nth(i).get_attribute("data-answer") if correctly else "不知道")
+        quiz.locator("button[type='submit']").click()
+    else:
+        wanted = quiz.locator("input[name='answer'][data-correct='true']" if correctly
+                              else "input[name='answer']:not([data-correct])")
+        for input_id in [wanted.nth(i).get_attribute("id") for i in range(wanted.count() if correctly else 1)]:
+            quiz.locator(f"label[for='{input_id}']").click()
+        submit = quiz.locator("button[type='submit']:visible")
+        if submit.count():
+            submit.click()
+    quiz.locator(".quiz-feedback").wait_for(state="visible")
