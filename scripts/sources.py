@@ -66,15 +66,15 @@ class SourceMap:
         page = self.page_source(built)
         needles = _needles(url)
         if page is not None:
-            line = _find(page, needles) or self._markdown_link(page, built, url)
+            line = line_containing(page, needles) or self._markdown_link(page, built, url)
             if line:
                 return self._shown(page), line
         for template in _files(self.root / "overrides", "*.html") + _files(self.root / "scripts" / "hooks", "*.py"):
-            line = _find(template, needles)
+            line = line_containing(template, needles)
             if line:
                 return self._shown(template), line
         config = self.root / "mkdocs.yml"
-        line = _find(config, needles) if config.is_file() else 0
+        line = line_containing(config, needles) if config.is_file() else 0
         if line:
             return "mkdocs.yml", line
         if page is not None:
@@ -144,7 +144,8 @@ def _lines(path: Path) -> tuple[str, ...]:
         return ()
 
 
-def _find(path: Path, needles: list[str]) -> int:
+def line_containing(path: Path, needles: list[str]) -> int:
+    """The first line of `path` holding the first of `needles` found (0 when none is)."""
     for needle in needles:
         for n, line in enumerate(_lines(path), start=1):
             if needle in line:

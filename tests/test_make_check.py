@@ -5,13 +5,12 @@ line the author edits, and the command exits non-zero."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.support.project import copy_project
 
 #: Faults planted in the guide, each on its own line: (line text, words the finding must hold).
 PLANTED = [
@@ -46,12 +45,7 @@ TRUE_FALSE = """
 
 @pytest.fixture(scope="module")
 def planted(tmp_path_factory):
-    copy = tmp_path_factory.mktemp("planted") / "project"
-    copy.mkdir()
-    for name in ("docs", "overrides", "scripts"):
-        shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
-    (copy / "node_modules").symlink_to(ROOT / "node_modules")
+    copy = copy_project(tmp_path_factory.mktemp("planted") / "project")
     lines = {}
     # structure: a page that is not in the nav (also a strict-build warning)
     (copy / "docs/orphan.md").write_text("---\ntitle: 孤立页面\ndescription: 不在导航中\n---\n# 孤立页面\n", encoding="utf-8")

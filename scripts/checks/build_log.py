@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from scripts.findings import Finding
+from scripts.sources import line_containing
 
 _WARNING_RE = re.compile(r"^(?:WARNING|ERROR)\s+-\s+(?P<text>.+)$")
 _DOC_LINK_RE = re.compile(r"Doc file '(?P<page>[^']+)' contains (?:a|an) [^']*?link '(?P<link>[^']+)'")
@@ -54,7 +55,7 @@ def _finding(text: str, root: Path) -> Finding:
     if doc:
         page = root / "docs" / doc.group("page")
         shown = f"docs/{doc.group('page')}"
-        line = _line_of(page, f"({link.group('link')})") or _line_of(page, link.group("link")) if link else 0
+        line = line_containing(page, [f"({link.group('link')})", link.group("link")]) if link else 0
         return Finding(shown, line or 1, f"严格构建警告：{text}")
     source = _SOURCE_RE.search(text)
     if source:
@@ -66,12 +67,3 @@ def _finding(text: str, root: Path) -> Finding:
         return Finding(shown, int(source.group("line")), f"严格构建警告（脚本 API 页面的文档字符串）：{text}")
     return Finding("mkdocs.yml", 1, f"严格构建警告：{text}")
 
-
-def _line_of(page: Path, needle: str) -> int:
-    try:
-        for n, line in enumerate(page.read_text(encoding="utf-8").splitlines(), start=1):
-            if needle in line:
-                return n
-    except OSError:
-        return 0
-    return 0

@@ -34,7 +34,7 @@ import yaml
 from scripts.checks.quotations import clean, find_quotes
 from scripts.citations import find_citations
 from scripts.findings import Finding
-from scripts.law import Law, article_label, load_laws
+from scripts.law import Law, article_label, int_to_cn, load_laws
 from scripts.markdown_text import markdown_files, prose_lines
 from scripts.quiz_text import EXPLANATION, RIGHT_OPTION, STEM, QuizLine, fill_blanks, quiz_lines
 
@@ -164,7 +164,7 @@ def verify_rules(rules: list[Rule], law: Law, shown: str = DATA_SHOWN) -> list[F
                     continue
                 clause = article.clauses[rule.clause - 1]
                 text = clause.text + "".join(clause.items)
-                where = f"{article.label}第{_cn(rule.clause)}款"
+                where = f"{article.label}第{int_to_cn(rule.clause)}款"
             else:
                 text, where = article.text, article.label
             for words in [rule.says, *(g.words for g in rule.needs)]:
@@ -173,11 +173,6 @@ def verify_rules(rules: list[Rule], law: Law, shown: str = DATA_SHOWN) -> list[F
             if not any(_pattern(w).search(rule.says) for w in rule.when):
                 findings.append(Finding(shown, rule.line, f"{rule.id}：when 中没有一个写法出现在 says（“{rule.says}”）里"))
     return findings
-
-
-def _cn(n: int) -> str:
-    from scripts.law import int_to_cn
-    return int_to_cn(n)
 
 
 @dataclass

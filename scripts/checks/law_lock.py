@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 from scripts.findings import Finding
-from scripts.law import LAW_PAGES, LawFormatError, load_law
+from scripts.law import LAW_PAGES, LawFormatError, parse_law
 
 ROOT = Path(__file__).resolve().parents[2]
 DIGESTS = ROOT / "scripts" / "data" / "law-digests.json"
@@ -51,7 +51,8 @@ def check(root: Path) -> list[Finding]:
     for key, page in LAW_PAGES.items():
         shown = f"docs/{page}"
         try:
-            law = load_law.__wrapped__(key, root / "docs")
+            path = root / "docs" / page
+            law = parse_law(path.read_text(encoding="utf-8"), key, path)
         except LawFormatError as exc:
             m = re.search(r":(\d+): (.*)$", str(exc))
             findings.append(Finding(shown, int(m.group(1)) if m else 1, m.group(2) if m else str(exc)))
