@@ -19,6 +19,19 @@ _NUMBERED_SECTION = re.compile(r"^[一二三四五六七八九十]+、")
 def problems(meta: dict) -> list[str]:
     """What is wrong with a module page's front matter (empty list when it is fine)."""
     found = [f"front matter 缺少 `{key}`" for key in REQUIRED_KEYS if key not in meta]
+    found += objective_problems(meta)
+    quiz = meta.get("quiz")
+    if not (isinstance(quiz, dict) and quiz.get("enabled") is True):
+        found.append("模块页面有小测验，front matter 需要 `quiz: {enabled: true}`")
+    return found
+
+
+def objective_problems(meta: dict) -> list[str]:
+    """What is wrong with the objectives, hours, audience and chapter a page declares.
+
+    Also used for pages that are units without being module pages (附则, 新旧对照): they
+    declare objectives (for their 教学设计) and show the same box."""
+    found = []
     objectives = meta.get("objectives")
     if "objectives" in meta:
         if not isinstance(objectives, list) or not all(isinstance(o, str) and o.strip() for o in objectives):
@@ -34,9 +47,6 @@ def problems(meta: dict) -> list[str]:
     chapter = meta.get("chapter")
     if "chapter" in meta and chapter is not None and chapter not in range(1, 7):
         found.append(f"`chapter` 应当是1至6的章号或 null，现为 {chapter!r}")
-    quiz = meta.get("quiz")
-    if not (isinstance(quiz, dict) and quiz.get("enabled") is True):
-        found.append("模块页面有小测验，front matter 需要 `quiz: {enabled: true}`")
     return found
 
 

@@ -1,7 +1,7 @@
 """Learners, instructors and maintainers apart in the built navigation.
 
 The 维护手册 is not among the learners' tabs or sidebar but linked from every
-page's footer; the answer keys are under 教员参考, not next to the papers.
+page's footer; the answer keys and the 教学设计 are under 教员, not next to the papers.
 """
 
 from __future__ import annotations
@@ -30,11 +30,11 @@ def test_maintainer_manual_is_a_footer_link_not_a_tab(site_dir):
 
 def test_answer_keys_sit_under_instructor_material(site_dir):
     html = (site_dir / "practice/exams/paper-a/index.html").read_text(encoding="utf-8")
-    assert "教员参考" in _tabs(html)
+    assert "教员" in _tabs(html)
     nav = html[html.find("md-nav--primary"):]
     papers = nav[nav.find("模拟试卷"):]
     papers_group = papers[: papers.find("</ul>")]
     assert "参考答案" not in papers_group, "参考答案不应放在学员的模拟试卷目录中"
-    instructors = nav[nav.find("教员参考"):]
+    instructors = nav[nav.find("教员"):]
     for letter in "ABC":
         assert f"试卷{letter}参考答案" in instructors

@@ -1,13 +1,14 @@
 """Structure: every page is in the nav (or kept out of it on purpose by `not_in_nav`)
 and every nav entry exists; front matter is complete;
-module pages have the agreed shape (see 编写规范)."""
+module pages have the agreed shape (see 编写规范); 教学设计 have theirs
+(see [`scripts.lesson_plan`][scripts.lesson_plan])."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-from scripts import config_file, module_meta
+from scripts import config_file, lesson_plan, module_meta
 from scripts.findings import Finding
 from scripts.markdown_text import FrontMatterError, markdown_files, split_front_matter
 
@@ -37,6 +38,38 @@ def check(root: Path) -> list[Finding]:
         if rel not in in_nav and not kept_out.match_file(rel):
             findings.append(Finding(shown, 1, f"页面不在导航中：在 mkdocs.yml 的 nav 中加入 {rel}"))
         findings.extend(check_page(page.read_text(encoding="utf-8"), shown))
+    findings.extend(check_plans(docs, root))
+    return findings
+
+
+def _front_matter(page: Path) -> tuple[dict, int]:
+    try:
+        return split_front_matter(page.read_text(encoding="utf-8"), page.name)
+    except FrontMatterError:
+        return {}, 1  # reported by check_page
+
+
+def check_plans(docs: Path, root: Path) -> list[Finding]:
+    """Each 教学设计 names an existing unit and has the plan's shape."""
+    findings: list[Finding] = []
+    for page in markdown_files(docs):
+        rel = page.relative_to(docs).as_posix()
+        shown = page.relative_to(root).as_posix()
+        meta, body_line = _front_matter(page)
+        unit = lesson_plan.unit_path(meta)
+        if unit is None:
+            continue
+        unit_file = docs / unit
+        unit_meta = None
+        if not unit_file.is_file():
+            findings.append(Finding(shown, _key_line(page.read_text(encoding="utf-8"), "`unit`"),
+                                    f"`unit` 指向的 {unit} 在 docs/ 中不存在：写单元页面相对 docs/ 的路径，如 modules/banli/index.md"))
+        else:
+            unit_meta = _front_matter(unit_file)[0]
+            for problem in lesson_plan.objectives_problems(unit_meta):
+                findings.append(Finding(shown, 1, f"单元 {unit} 的 {problem}：教学目标和课时取自单元页面的 front matter"))
+        for line, message in lesson_plan.plan_problems(page.read_text(encoding="utf-8"), body_line, unit_meta):
+            findings.append(Finding(shown, line, message))
     return findings
 
 
@@ -56,6 +89,8 @@ def check_page(text: str, shown: str) -> list[Finding]:
         findings += [Finding(shown, _key_line(text, problem), problem) for problem in module_meta.problems(meta)]
         headings = [m.group(1) for line in text.splitlines()[body_line - 1 :] if (m := _H2.match(line))]
         findings += [Finding(shown, body_line, problem) for problem in module_meta.section_problems(headings)]
+    elif "objectives" in meta:
+        findings += [Finding(shown, _key_line(text, problem), problem) for problem in module_meta.objective_problems(meta)]
     return findings
 
 

@@ -5,6 +5,9 @@
 - Handout pages (`handout: true`): `data-handout` on <body>, for the print stylesheet.
 - Study hours: `<!-- 学时 a.md b.md -->` in a page becomes the sum of the `hours` those
   pages declare, so the course guide's learning paths never disagree with the modules.
+- 教学设计 (`unit: modules/banli/index.md`): `<!-- 教学目标 -->` becomes the unit's
+  objectives and 学时, read from the unit's front matter (see scripts.lesson_plan).
+- Pages with `objectives` but no `module` (附则, 新旧对照): the same box as module pages.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from mkdocs.exceptions import PluginError
 
 import re
 
-from scripts import module_meta
+from scripts import lesson_plan, module_meta
 from scripts.markdown_text import split_front_matter
 
 _HOURS_RE = re.compile(r"<!-- 学时 ([^>]+?) -->")
@@ -37,13 +40,32 @@ def on_page_markdown(markdown, page, config, files):
             hours += declared
         return f"{hours:g}"
 
-    return _HOURS_RE.sub(total, markdown)
+    markdown = _HOURS_RE.sub(total, markdown)
+    unit = lesson_plan.unit_path(page.meta)
+    if unit is not None:
+        markdown = _objectives(markdown, page, unit, files)
+    return markdown
+
+
+def _objectives(markdown, page, unit, files):
+    where = f"docs/{page.file.src_path}"
+    file = files.get_file_from_path(unit)
+    if file is None:
+        raise PluginError(f"{where}: `unit` 指向的 {unit} 不存在")
+    unit_meta = split_front_matter(file.content_string, unit)[0]
+    found = lesson_plan.objectives_problems(unit_meta)
+    if found:
+        raise PluginError(f"{where}: 单元 {unit} 的 " + "；".join(found))
+    if markdown.count(lesson_plan.OBJECTIVES_MARKER) != 1:
+        raise PluginError(f"{where}: “## 教学目标”下要写一行 {lesson_plan.OBJECTIVES_MARKER}（只写一次）")
+    return markdown.replace(lesson_plan.OBJECTIVES_MARKER,
+                            lesson_plan.render_objectives(unit_meta, page.file.src_uri, unit))
 
 
 def on_page_content(html, page, config, files):
-    if "module" not in page.meta:
+    if "module" not in page.meta and "objectives" not in page.meta:
         return html
-    found = module_meta.problems(page.meta)
+    found = module_meta.problems(page.meta) if "module" in page.meta else module_meta.objective_problems(page.meta)
     if found:
         raise PluginError(f"docs/{page.file.src_path}: " + "；".join(found))
     box = module_meta.render(page.meta)

@@ -31,6 +31,8 @@ STOPWORDS = [
 ]
 #: Pages of the maintainer's section rank far below course pages (multiplier of their score).
 MAINTAINER_PRIOR = 0.2
+#: Sections written for maintainers and instructors (维护手册, 教员的教学设计): found, but after the course.
+LOW_PRIOR_FOLDERS = ("maintainer/", "teaching/")
 #: A practice question restates what an article or module teaches: it ranks below them.
 QUESTION_PRIOR = 0.25
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
@@ -39,11 +41,11 @@ _KEY_PAGE = re.compile(r"^practice/exams/paper-[a-z]-key\.md$")
 
 
 def page_prior(src_path: str, meta: dict) -> float:
-    """Score multiplier of a page's entries: its front matter `search: boost:`, lowered for maintainer pages."""
+    """Score multiplier of a page's entries: its front matter `search: boost:`, lowered for maintainer and instructor pages."""
     search = meta.get("search") if isinstance(meta.get("search"), dict) else {}
     boost = search.get("boost", 1)
     prior = float(boost) if isinstance(boost, (int, float)) and not isinstance(boost, bool) else 1.0
-    if src_path.startswith("maintainer/"):
+    if src_path.startswith(LOW_PRIOR_FOLDERS):
         prior *= MAINTAINER_PRIOR
     return prior
 

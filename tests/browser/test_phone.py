@@ -26,7 +26,7 @@ pytestmark = pytest.mark.browser
 PHONES = [{"width": 360, "height": 640}, {"width": 390, "height": 844}]
 MIN_TARGET = 44
 #: The top-level sections a learner reaches from the drawer (mkdocs.yml nav).
-SECTIONS = ["首页", "条例精讲", "条例全文", "法治化路线图", "群众导引图", "报告职责", "题库与模拟考试", "术语表", "教员参考"]
+SECTIONS = ["首页", "条例精讲", "条例全文", "法治化路线图", "群众导引图", "报告职责", "题库与模拟考试", "术语表", "教员"]
 
 #: [scrollWidth, innerWidth, the elements sticking out on the right]
 PAGE_WIDTH = """() => [document.documentElement.scrollWidth, window.innerWidth,

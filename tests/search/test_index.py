@@ -47,9 +47,10 @@ def test_every_article_is_its_own_entry(course_index):
     assert all(f"{law}#art-{n}" in locations for n in range(1, 51))
 
 
-def test_maintainer_pages_rank_below_course_pages(course_index):
-    maintainer = [d for d in course_index["docs"] if d["location"].startswith("maintainer/")]
-    assert maintainer and all(d.get("boost", 1) <= 0.5 for d in maintainer)
+def test_maintainer_and_instructor_pages_rank_below_course_pages(course_index):
+    for folder in ("maintainer/", "teaching/"):
+        pages = [d for d in course_index["docs"] if d["location"].startswith(folder)]
+        assert pages and all(d.get("boost", 1) <= 0.5 for d in pages), folder
 
 
 def test_served_site_ships_a_stub_and_the_index_apart(site_dir):
