@@ -1,7 +1,7 @@
 """Structure: every page is in the nav (or kept out of it on purpose by `not_in_nav`)
 and every nav entry exists; front matter is complete;
-module pages have the agreed shape (see 编写规范); 教学设计 have theirs
-(see [`scripts.lesson_plan`][scripts.lesson_plan])."""
+module pages have the agreed shape (see 编写规范); every unit with learning objectives
+has a 教学设计 of the agreed shape (see [`scripts.lesson_plan`][scripts.lesson_plan])."""
 
 from __future__ import annotations
 
@@ -50,15 +50,20 @@ def _front_matter(page: Path) -> tuple[dict, int]:
 
 
 def check_plans(docs: Path, root: Path) -> list[Finding]:
-    """Each 教学设计 names an existing unit and has the plan's shape."""
+    """Each 教学设计 names an existing unit and has the plan's shape; each unit with objectives has a plan."""
     findings: list[Finding] = []
+    taught: set[str] = set()
+    with_objectives: dict[str, Path] = {}
     for page in markdown_files(docs):
         rel = page.relative_to(docs).as_posix()
         shown = page.relative_to(root).as_posix()
         meta, body_line = _front_matter(page)
         unit = lesson_plan.unit_path(meta)
         if unit is None:
+            if "objectives" in meta and not rel.startswith(lesson_plan.FOLDER):
+                with_objectives[rel] = page
             continue
+        taught.add(unit)
         unit_file = docs / unit
         unit_meta = None
         if not unit_file.is_file():
@@ -70,6 +75,10 @@ def check_plans(docs: Path, root: Path) -> list[Finding]:
                 findings.append(Finding(shown, 1, f"单元 {unit} 的 {problem}：教学目标和课时取自单元页面的 front matter"))
         for line, message in lesson_plan.plan_problems(page.read_text(encoding="utf-8"), body_line, unit_meta):
             findings.append(Finding(shown, line, message))
+    for rel, page in sorted(with_objectives.items()):
+        if rel not in taught:
+            findings.append(Finding(page.relative_to(root).as_posix(), 1,
+                                    f"这个单元写了学习目标，但没有教学设计：在 docs/{lesson_plan.FOLDER} 中新建一页，front matter 写 `unit: {rel}`"))
     return findings
 
 

@@ -6,6 +6,9 @@
   questions followed by a 测验参考答案 section with one answer per question.
 * Each paper's answer key prints on one A4 page as a 题号→答案 grid of all 50
   questions, without the screen table.
+* A 教学设计 prints its 参考要点 for the instructor; with the one rule a trainee
+  print adds (TRAINEE_PRINT_RULE, which the 学员手册 uses) they are gone and the rest
+  of the page is still there.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from pypdf import PdfReader
 
 from scripts.bank.model import FILL, load_bank
 from scripts.bank.papers import build_papers
+from scripts.lesson_plan import INSTRUCTOR_CLASS
 from tests.support.browser import ALL_RENDERED, DIAGRAMS_MEASURED, OPEN_SHADOW_ROOTS
 
 pytestmark = pytest.mark.browser
@@ -115,5 +119,34 @@ def test_answer_key_prints_on_one_page(served_site, browser, letter):
         for q in paper.questions:
             if q.type == FILL:  # a blank's answer is printed as written in the bank
                 assert squeeze(q.blanks[0]) in text, f"答案表中没有第{paper.questions.index(q) + 1}题的答案"
+    finally:
+        context.close()
+
+
+#: The rule a trainee print (the 学员手册) adds to drop instructor-only material (docs/maintainer/authoring.md).
+TRAINEE_PRINT_RULE = f".{INSTRUCTOR_CLASS} {{ display: none !important; }}"
+
+
+@pytest.mark.parametrize("plan", ["banli", "fuze"])
+def test_trainee_print_leaves_out_the_key_points(served_site, browser, plan):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    try:
+        page = context.new_page()
+        page.goto(served_site + f"teaching/{plan}/")
+        page.emulate_media(media="print")
+        boxes = page.locator(f"article .{INSTRUCTOR_CLASS}")
+        assert boxes.count() >= 1 and boxes.first.is_visible(), "教员打印的教学设计应当印出参考要点"
+        key_points = squeeze(boxes.first.inner_text())
+        sample = key_points[len("参考要点"):][:30]
+        instructor = squeeze("".join(pdf_pages(page.pdf(format="A4"))))
+        assert sample in instructor, "教员打印稿中没有参考要点"
+
+        page.add_style_tag(content=TRAINEE_PRINT_RULE)
+        assert not boxes.first.is_visible()
+        trainee = squeeze("".join(pdf_pages(page.pdf(format="A4"))))
+        assert sample not in trainee, "学员打印稿中仍有参考要点"
+        assert trainee.count("参考要点") == instructor.count("参考要点") - boxes.count(), "学员打印稿中仍有参考要点的标题"
+        for kept in ("教学目标", "课时安排", "案例研讨指导", "课后任务"):
+            assert kept in trainee, f"学员打印稿中缺少“{kept}”"
     finally:
         context.close()

@@ -124,6 +124,12 @@ def with_plan(project, plan=PLAN):
     return run(project)
 
 
+def test_unit_with_objectives_but_no_plan_is_reported(project):
+    write(project, "docs/modules/m/index.md", MODULE)
+    assert run(project) == ["docs/modules/m/index.md:1: 这个单元写了学习目标，但没有教学设计："
+                            "在 docs/teaching/ 中新建一页，front matter 写 `unit: modules/m/index.md`"]
+
+
 def test_plan_whose_minutes_do_not_fill_the_hours_is_reported(project):
     short = PLAN.replace("| | 20 | 小组讨论 | 讨论题 |", "| | 10 | 小组讨论 | 讨论题 |")
     assert with_plan(project, short) == ["docs/teaching/m.md:16: 课时表共80分钟，建议学时2学时应为90分钟（允许相差3分钟）"]
@@ -173,3 +179,4 @@ def test_plan_naming_a_missing_unit_is_reported(project):
     config.write_text(config.read_text(encoding="utf-8") + "  - 教学设计: teaching/m.md\n", encoding="utf-8")
     found = run(project)
     assert "docs/teaching/m.md:4: `unit` 指向的 modules/x/index.md 在 docs/ 中不存在：写单元页面相对 docs/ 的路径，如 modules/banli/index.md" in found
+    assert any(f.startswith("docs/modules/m/index.md:1: 这个单元写了学习目标，但没有教学设计") for f in found)
