@@ -6,7 +6,9 @@ A plan names the unit it teaches in its front matter, as a docs-relative path:
 
 - **教学目标** are the unit's own `objectives`, never retyped: the plan writes the line
   `<!-- 教学目标 -->` under `## 教学目标`, and the page hook (scripts/hooks/page_meta.py)
-  puts the unit's objectives and 建议学时 there at build time.
+  puts the unit's objectives and 建议学时 there at build time, outside the search index
+  (a search for them finds the unit's page). 附则 and 新旧对照 declare objectives and
+  hours for their plans without being module pages.
 - **课时安排** is a table `| 课时 | 分钟 | 活动 | 内容 |`: one row per activity, the period
   (第1节, 第2节 …) in the first cell of its first row. The unit's `hours` are 45-minute
   periods (3 → three periods; 0.5 → one period of about 22 minutes): the plan has that many
@@ -85,8 +87,9 @@ def render_objectives(unit_meta: dict, plan_src: str, unit_src: str) -> str:
     link = posixpath.relpath(unit_src, posixpath.dirname(plan_src) or ".")
     title = str(unit_meta.get("title") or unit_src)
     items = "\n".join(f"{i}. {str(o).strip()}" for i, o in enumerate(unit_meta["objectives"], start=1))
-    return (f"本单元的学习目标，与[{title}]({link})页面顶部所列相同；"
-            f"建议学时{unit_meta['hours']:g}学时。\n\n{items}\n")
+    # Kept out of the search index: the objectives are found on the unit's own page.
+    return (f'<div class="lesson-objectives" markdown data-search-exclude="">\n\n'
+            f"本单元的学习目标，取自[{title}]({link})页面；建议学时{unit_meta['hours']:g}学时。\n\n{items}\n\n</div>\n")
 
 
 def period_rows(lines: list[str], start: int) -> tuple[list[Row], list[tuple[int, str]]]:

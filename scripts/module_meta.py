@@ -29,8 +29,8 @@ def problems(meta: dict) -> list[str]:
 def objective_problems(meta: dict) -> list[str]:
     """What is wrong with the objectives, hours, audience and chapter a page declares.
 
-    Also used for pages that are units without being module pages (附则, 新旧对照): they
-    declare objectives (for their 教学设计) and show the same box."""
+    Also used for units that are not module pages (附则, 新旧对照): they declare
+    objectives and hours for their 教学设计 (see scripts.lesson_plan)."""
     found = []
     objectives = meta.get("objectives")
     if "objectives" in meta:

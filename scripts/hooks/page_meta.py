@@ -7,7 +7,6 @@
   pages declare, so the course guide's learning paths never disagree with the modules.
 - 教学设计 (`unit: modules/banli/index.md`): `<!-- 教学目标 -->` becomes the unit's
   objectives and 学时, read from the unit's front matter (see scripts.lesson_plan).
-- Pages with `objectives` but no `module` (附则, 新旧对照): the same box as module pages.
 """
 
 from __future__ import annotations
@@ -63,9 +62,9 @@ def _objectives(markdown, page, unit, files):
 
 
 def on_page_content(html, page, config, files):
-    if "module" not in page.meta and "objectives" not in page.meta:
+    if "module" not in page.meta:
         return html
-    found = module_meta.problems(page.meta) if "module" in page.meta else module_meta.objective_problems(page.meta)
+    found = module_meta.problems(page.meta)
     if found:
         raise PluginError(f"docs/{page.file.src_path}: " + "；".join(found))
     box = module_meta.render(page.meta)
