@@ -8,7 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build check test bench qti clean
+.PHONY: setup serve build check test bench qti slides handbook clean
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -45,6 +45,13 @@ qti: setup
 bench: setup
 	$(BIN)/python -m scripts.bench
 
+# Teaching materials into build/teaching/ (both use Chromium; the next build or dist puts them in the site).
+slides: setup
+	$(BIN)/python -m scripts slides
+
+handbook: setup
+	$(BIN)/python -m scripts handbook
+
 # Publishing (see docs/maintainer/publishing.md). SITE_URL: the host's address with the
 # sub-path, e.g. SITE_URL=http://intranet-web/xinfang/. The host's folder is DEST, not
 # PATH: a make variable named PATH would replace the shell's search path.
@@ -69,4 +76,4 @@ rollback: setup
 	$(BIN)/python -m scripts rollback $(DEPLOY_WHERE) $(DEPLOY_OPTS) $(if $(TO),--to '$(TO)')
 
 clean:
-	rm -rf site site-offline dist
+	rm -rf site site-offline dist build

@@ -18,6 +18,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "quiz-check": ("scripts.checks.quizzes", "main", "检查题库"),
     "qti": ("scripts.bank.qti", "main", "导出整个题库的 QTI 包"),
     "score": ("scripts.bank.scorecode", "main", "按题库给成绩码阅卷（模拟试卷成绩单上的成绩码）"),
+    "slides": ("scripts.teaching.slides", "main", "为每个模块生成可编辑的 .pptx 课件（build/teaching/）"),
+    "handbook": ("scripts.teaching.handbook", "main", "生成打印用的学员手册 PDF（build/teaching/）"),
     "dist": ("scripts.publish.dist", "main", "构建发布包 dist/*.tar.gz"),
     "deploy": ("scripts.publish.deploy", "main", "把发布包部署到内网主机"),
     "rollback": ("scripts.publish.deploy", "rollback_main", "回滚到上一个发布版本"),

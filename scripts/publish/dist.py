@@ -4,7 +4,9 @@ Writes into `dist/` (emptied of earlier releases first):
 
 * `<name>-<version>.tar.gz` — one folder `<name>-<version>/` holding `site/` (the
   built course), `SHA256SUMS` (every file under `site/`) and `release.json`
-  (version, commit, counts, tool versions, site URL, Content-Security-Policy).
+  (version, commit, counts, tool versions, site URL, Content-Security-Policy, and the
+  slides and 学员手册 under `site/teaching/downloads/`: the build adds what `make slides`
+  and `make handbook` left in build/teaching/).
 * `manifest.json` — `release.json` plus `build_time` and the archive's name, size and SHA-256.
 * `SHA256SUMS` — `sha256sum -c` format, for the archive and manifest.json.
 
@@ -104,6 +106,13 @@ def question_count(root: Path = ROOT) -> int:
         return sum(p.read_text(encoding="utf-8").count("<!-- q ") for p in sorted(bank.glob("*.md")))
 
 
+def teaching_downloads(site: Path) -> list[dict]:
+    """The slides and the 学员手册 in the site (scripts/hooks/teaching_downloads.py put them there)."""
+    folder = site / "teaching" / "downloads"
+    files = sorted(p for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
+    return [{"file": f"teaching/downloads/{p.name}", "bytes": p.stat().st_size, "sha256": sha256_file(p)} for p in files]
+
+
 def page_count(site: Path) -> int:
     """Course pages: every HTML file except the 404 page."""
     return sum(1 for p in csp_module.html_pages(site) if p.relative_to(site).as_posix() != "404.html")
@@ -195,6 +204,7 @@ def release_info(site: Path, *, version: str, git: dict, site_url: str, root: Pa
         "subpath": normalise_subpath(site_url.split("://", 1)[-1].partition("/")[2]),
         "page_count": page_count(site),
         "question_count": question_count(root),
+        "teaching_downloads": teaching_downloads(site),
         "tool_versions": tool_versions(root),
         "content_security_policy": csp_module.policy(site),
     }
@@ -273,6 +283,9 @@ def main(argv: list[str] | None = None) -> int:
             run_checks(ROOT, webroot)
             info = release_info(site, version=version, git=git, site_url=args.site_url)
             files = write_release(site, args.out, info)
+        if not info["teaching_downloads"]:
+            print("注意：build/teaching/ 中没有课件和学员手册，发布包不含这些下载；需要时先运行 make slides 和 make handbook。",
+                  file=sys.stderr)
         if git["dirty"]:
             print("注意：工作区有未提交的修改，版本号带 -dirty；正式发布前请先提交。", file=sys.stderr)
         print(f"{files['tarball']}（{info['page_count']} 个页面，{info['question_count']} 道题）")
