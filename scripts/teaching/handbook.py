@@ -82,6 +82,10 @@ _EXTRACT_JS = """(prefix) => {
   // A fill-in blank is an inline box, and a line may break after one even before “。”:
   // the blank and the punctuation after it are kept on one line.
   article.querySelectorAll(".quiz-blank-print").forEach(blank => {
+    // Ideographic spaces as wide as the blank: the PDF's text then has the blank where it is
+    // printed (an empty box would leave “。” looking like a line's first character).
+    const chars = parseInt(blank.style.getPropertyValue("--blank-chars"), 10) || 4;
+    blank.textContent = "\u3000".repeat(chars);
     const next = blank.nextSibling;
     const m = next && next.nodeType === Node.TEXT_NODE && next.data.match(/^[，。、；：？！）》」』】〕〉”’]+/);
     if (!m) return;
@@ -230,14 +234,15 @@ def contents_problems(pdf: bytes, titles: list[str], pages: list[int]) -> list[s
     return problems
 
 
-def write_handbook(root: Path, out: Path, site: Path | None = None) -> Path:
+def write_handbook(root: Path, out: Path, site: Path | None = None, browser=None) -> Path:
+    """Write the handbook PDF into `out`; build the site first unless `site` is given."""
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="xinfang-handbook-") as tmp:
         if site is None:
             site = Path(tmp) / "site"
             print("构建网站（mkdocs build --strict）…", file=sys.stderr)
             build_site(root, site)
-        with serve(site) as base, chromium() as browser:
+        with serve(site) as base, chromium(browser) as browser:
             parts, links, styles = collect_parts(browser, base)
             titles = [p.title for p in parts]
             page = browser.new_page(viewport={"width": CONTENT_WIDTH_PX, "height": 1100}, color_scheme="light")

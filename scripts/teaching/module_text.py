@@ -175,6 +175,11 @@ def read_module(code: str, path: Path) -> ModuleText:
                 target.tables.append(Table(rows[0], rows[1:], cited("\n".join(table))))
         paragraph, table = [], []
 
+    def keep(raw: str) -> None:
+        """A line as written, for the citations of its subsection and of its section."""
+        for part in {id(p): p for p in (current, in_h2) if p is not None}.values():
+            part.markdown.append(raw)
+
     for offset, raw in enumerate(lines):
         line_no = body_line + offset
         stripped = raw.strip()
@@ -198,17 +203,13 @@ def read_module(code: str, path: Path) -> ModuleText:
                     box.append(item.group(1))
                 elif stripped and box:
                     box[-1] += stripped
-                if current is not None:
-                    current.markdown.append(raw)
+                keep(raw)
                 continue
             target = in_h2 or current
             if target is not None:
                 target.key_points += [plain(b) for b in box]
             box = None
-        if current is not None:
-            current.markdown.append(raw)
-            if in_h2 is not None and in_h2 is not current:
-                in_h2.markdown.append(raw)
+        keep(raw)
         heading = re.match(r"^(#{1,3})\s+(.*)", raw)
         if heading:
             flush()

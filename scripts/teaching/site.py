@@ -51,11 +51,20 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        # Chromium drops connections it no longer needs (a page closed while loading): not an error.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def serve(site: Path) -> Iterator[str]:
     """Serve `site` on 127.0.0.1 (a free port) while the block runs; yields the base URL."""
     handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -66,8 +75,12 @@ def serve(site: Path) -> Iterator[str]:
 
 
 @contextmanager
-def chromium() -> Iterator[object]:
-    """A headless Debian Chromium driven by Playwright; TeachingError when it is missing."""
+def chromium(browser=None) -> Iterator[object]:
+    """A headless Debian Chromium driven by Playwright (or `browser`, when a caller already runs
+    one: Playwright's sync API cannot be started twice in a thread); TeachingError when it is missing."""
+    if browser is not None:
+        yield browser
+        return
     if not CHROMIUM.is_file():
         raise TeachingError(f"需要 Chromium（{CHROMIUM}）来截取流程图和打印手册：请运行 sudo apt-get install -y chromium，"
                             "或运行 make test 自动安装测试所需软件")

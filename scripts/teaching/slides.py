@@ -69,7 +69,8 @@ def course_colours(css: Path = CSS) -> Colours:
     def value(name: str) -> str:
         m = re.search(rf"{re.escape(name)}:\s*(#[0-9a-fA-F]{{6}})", text)
         if not m:
-            raise TeachingError(f"{css.relative_to(ROOT)}: 找不到颜色 {name}；幻灯片的配色取自这里")
+            shown = css.relative_to(ROOT) if css.is_relative_to(ROOT) else css
+            raise TeachingError(f"{shown}:1: 找不到颜色 {name}；课件的配色取自这里")
         return m.group(1)[1:]
 
     return Colours(value("--md-primary-fg-color"), value("--md-primary-fg-color--dark"), value("--md-accent-fg-color"))
@@ -362,7 +363,7 @@ def diagram_pieces(png: bytes, box_ratio: float) -> list[bytes]:
             return [_png(img)]
         grey = img.convert("L")
         bg = grey.getpixel((0, 0))
-        blank = [all(abs(v - bg) < 8 for v in grey.crop((0, y, grey.width, y + 1)).getdata()) for y in range(grey.height)]
+        blank = [max(abs(v - bg) for v in grey.crop((0, y, grey.width, y + 1)).getextrema()) < 8 for y in range(grey.height)]
         pieces, top = [], 0
         count = math.ceil(img.height / piece_h)
         target = math.ceil(img.height / count)
@@ -509,7 +510,7 @@ def slide_file(code: str) -> str:
 
 # -- command --------------------------------------------------------------------------------
 
-def write_slides(root: Path, out: Path, site: Path | None = None) -> list[Path]:
+def write_slides(root: Path, out: Path, site: Path | None = None, browser=None) -> list[Path]:
     """Write one .pptx per module into `out`; build the site first unless `site` is given."""
     try:
         import pptx  # noqa: F401
@@ -528,7 +529,7 @@ def write_slides(root: Path, out: Path, site: Path | None = None) -> list[Path]:
             site = Path(tmp) / "site"
             print("构建网站（mkdocs build --strict）…", file=sys.stderr)
             build_site(root, site)
-        with serve(site) as base, chromium() as browser:
+        with serve(site) as base, chromium(browser) as browser:
             for module in modules:
                 rel = module.path.relative_to(docs).as_posix().removesuffix("index.md")
                 page = open_page(browser, base + rel)
