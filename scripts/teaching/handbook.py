@@ -148,7 +148,7 @@ def stylesheets(site: Path, links: list[str], styles: list[str]) -> list[str]:
     return [part_scoped(text) for text in texts + styles]
 
 
-def assemble(parts: list[Part], css: list[str], pages: list[int] | None = None, date: str = "") -> str:
+def assemble(parts: list[Part], css: list[str], pages: list[int] | None = None) -> str:
     """The handbook as one HTML page; `pages` are the contents' page numbers (blank on the first print)."""
     head = "".join(f"<style>{text}</style>" for text in css)
     head += f"<style>{CSS.read_text(encoding='utf-8')}</style>"
@@ -162,8 +162,7 @@ def assemble(parts: list[Part], css: list[str], pages: list[int] | None = None, 
                        f'<span class="handbook-toc__dots"></span><span class="handbook-toc__page">{number}</span></li>')
     cover = (f'<section class="handbook-cover md-typeset"><p class="handbook-cover__course">{html.escape(COURSE_NAME)}</p>'
              f'<p class="handbook-cover__kind">学员手册</p>'
-             f'<p class="handbook-cover__note">内容与课程网站同源生成；条文以条例全文为准；教学案例均为虚构。</p>'
-             + (f'<p class="handbook-cover__note">{html.escape(date)}</p>' if date else "") + "</section>")
+             f'<p class="handbook-cover__note">内容与课程网站同源生成；条文以条例全文为准；教学案例均为虚构。</p></section>')
     toc = f'<section class="handbook-toc md-typeset"><h1>目录</h1><ol>{"".join(entries)}</ol></section>'
     return (f'<!doctype html><html lang="zh-CN" dir="ltr"><head><meta charset="utf-8"><title>学员手册</title>{head}</head>'
             f'<body class="handbook" data-md-color-scheme="default">{cover}{toc}{"".join(p.html for p in parts)}</body></html>')

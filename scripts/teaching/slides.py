@@ -113,6 +113,15 @@ def chunks_that_fit(items: list[str], width: float, height: float) -> list[list[
     return out
 
 
+def numbered_chunks(items: list[str]) -> list[tuple[int, list[str]]]:
+    """`chunks_that_fit` for a numbered list: (number of the chunk's first item, items)."""
+    out, first = [], 1
+    for chunk in chunks_that_fit(items, W - 2 * MARGIN, BODY_H):
+        out.append((first, chunk))
+        first += len(chunk)
+    return out
+
+
 class Deck:
     """One presentation being written, in the course colours and font."""
 
@@ -224,7 +233,9 @@ class Deck:
         size = fitting_size(items, width, BODY_H) or MIN_SIZE
         tf = self._box(slide, MARGIN, BODY_TOP, width, BODY_H)
         for i, item in enumerate(items):
-            bullet = f"{start + i}." if numbered else "•"
+            # The same number scheme and start on every paragraph: PowerPoint and WPS count on
+            # from it, also across a line the instructor adds.
+            bullet = f"{start}." if numbered else "•"
             self._paragraph(tf, item, size, first=i == 0, bullet=bullet)
 
     def text_slide(self, title: str, paragraphs: list[str], *, footer: str = "", notes: str = "") -> None:
@@ -401,10 +412,9 @@ def case_slides(deck: Deck, module: ModuleText) -> None:
         if part.items:
             leads = [_lead(item) for item in part.raw_items]
             notes = "\n".join(f"{i}. {plain(item)}" for i, item in enumerate(part.raw_items, start=1))
-            for n, chunk in enumerate(chunks_that_fit(leads, W - 2 * MARGIN, BODY_H)):
+            for first, chunk in numbered_chunks(leads):
                 deck.bullets_slide(f"案例分析：{part.title if part.title != CASE else '逐条分析'}", chunk,
-                                   footer=citation_line(part.articles), notes=notes, numbered=True,
-                                   start=1 + sum(len(c) for c in chunks_that_fit(leads, W - 2 * MARGIN, BODY_H)[:n]))
+                                   footer=citation_line(part.articles), notes=notes, numbered=True, start=first)
 
 
 def _lead(item_markdown: str) -> str:
@@ -477,9 +487,9 @@ def module_deck(module: ModuleText, colours: Colours, diagrams: list[bytes], ban
     case_slides(deck, module)
     discussion = module.part(DISCUSSION)
     if discussion is not None and discussion.items:
-        for n, chunk in enumerate(chunks_that_fit(discussion.items, W - 2 * MARGIN, BODY_H)):
-            deck.bullets_slide(DISCUSSION + ("（续）" if n else ""), chunk, numbered=True, footer=citation_line(discussion.articles),
-                               start=1 + n * 0 + sum(len(c) for c in chunks_that_fit(discussion.items, W - 2 * MARGIN, BODY_H)[:n]))
+        for first, chunk in numbered_chunks(discussion.items):
+            deck.bullets_slide(DISCUSSION + ("（续）" if first > 1 else ""), chunk, numbered=True, start=first,
+                               footer=citation_line(discussion.articles))
     quiz_slides(deck, module, bank)
     review = module.part(REVIEW)
     if review is not None and review.items:
