@@ -55,7 +55,7 @@ handbook: setup
 # Publishing (see docs/maintainer/publishing.md). SITE_URL: the host's address with the
 # sub-path, e.g. SITE_URL=http://intranet-web/xinfang/. The host's folder is DEST, not
 # PATH: a make variable named PATH would replace the shell's search path.
-#   make dist                     build --strict, check, pack dist/*.tar.gz + SHA256SUMS + manifest.json
+#   make dist                     slides + handbook, build --strict, check, pack dist/*.tar.gz + SHA256SUMS + manifest.json
 #   make offline                  site-offline/ (open index.html from disk) and dist/*-offline.zip
 #   make deploy HOST=user@host DEST=/srv/xinfang   (or TARGET=/local/dir; DRY_RUN=1; KEEP=5; RELOAD='sudo systemctl reload nginx')
 #   make rollback HOST=user@host DEST=/srv/xinfang (or TARGET=/local/dir; TO=<version>)
@@ -63,7 +63,9 @@ handbook: setup
 DEPLOY_WHERE = $(if $(TARGET),--target '$(TARGET)',--host '$(HOST)' --path '$(DEST)')
 DEPLOY_OPTS = $(if $(DRY_RUN),--dry-run) $(if $(RELOAD),--reload-cmd '$(RELOAD)')
 
-dist: setup
+# dist makes the slides and the 学员手册 afresh first, so the release carries them as the
+# content now stands (both need Chromium; `make test` installs it).
+dist: setup slides handbook
 	$(BIN)/python -m scripts dist $(if $(SITE_URL),--site-url '$(SITE_URL)')
 
 offline: setup
