@@ -42,6 +42,7 @@ from scripts.bank import quizhtml, render
 from scripts.bank.model import BANK_DIR, Q_COMMENT_RE, Bank, load_bank, mask_code, parse_attrs
 from scripts.bank.papers import Paper, build_papers
 from scripts.bank.quizjs import PATCHED_MARKER, QuizJsPatchError, patch_quiz_js, plugin_script
+from scripts.bank.quizplugin import QuizPluginPatchError, patch_plugin
 from scripts.markdown_text import FrontMatterError, split_front_matter
 
 DIRECTIVE_RE = re.compile(
@@ -86,6 +87,12 @@ def on_config(config):
         state.patched = patch_quiz_js(state.script)
     except QuizJsPatchError as exc:
         raise PluginError(f"scripts/bank/quizjs.py: {exc}") from None
+    plugin = (config.get("plugins") or {}).get("mkdocs_quiz")
+    if plugin is not None:
+        try:
+            patch_plugin(plugin)
+        except QuizPluginPatchError as exc:
+            raise PluginError(f"scripts/bank/quizplugin.py: {exc}") from None
     return config
 
 
