@@ -13,8 +13,12 @@ From that file the hook `scripts/hooks/glossary.py`
 - renders the 术语表 page: the `<!-- glossary -->` marker becomes a table of
   term, definition and a link to the article ([`render_table`][scripts.glossary.render_table]);
 - gives every page a tooltip for each term ([`add_tooltips`][scripts.glossary.add_tooltips]):
-  the term is wrapped in `<abbr title="definition">`, which Material shows as a tooltip
-  (`content.tooltips`), with no request to any host.
+  the term's first occurrence in each section (the text under one heading) is wrapped in
+  `<abbr title="definition">`, which Material shows as a tooltip (`content.tooltips`),
+  with no request to any host. Only the first: a phone spends start-up time on
+  every tooltip Material sets up (the full text had 207, most of its blocking time in
+  Lighthouse's phone simulation), and a paragraph that names 信访人 five times needs
+  one dotted underline, not five.
 
 The Markdown `abbr` extension is not used for the tooltips: it matches a term only
 between word boundaries (`\\b`), and Chinese text has none between words, so
@@ -112,6 +116,7 @@ SKIP_TAGS = {"a", "abbr", "code", "pre", "kbd", "samp", "script", "style", "text
              "button", "label", "svg", "math", "h1", "h2", "h3", "h4", "h5", "h6", "title", "dfn"}
 #: Class names whose subtree is skipped: quizzes, diagrams, the module box's labels.
 SKIP_CLASSES = {"quiz", "mermaid", "arithmatex", "md-source-file", "headerlink", "glossary-off"}
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 #: Markup tokens; a script or style element is one token (its code may contain "<").
 _TOKEN_RE = re.compile(
@@ -130,10 +135,11 @@ def _skips(name: str, attrs: str) -> bool:
 
 
 def add_tooltips(page_html: str, terms: list[Term]) -> str:
-    """Wrap every occurrence of a term in the page's text in `<abbr title="定义">`.
+    """Wrap the first occurrence of each term in each section of the page's text in `<abbr title="定义">`.
 
-    Longer terms win (中央信访工作联席会议 over 信访工作联席会议); the text itself
-    is unchanged. Skipped: the subtrees listed in `SKIP_TAGS` and `SKIP_CLASSES`.
+    A section is the text from one heading (h1–h6) to the next. Longer terms win
+    (中央信访工作联席会议 over 信访工作联席会议); the text itself is unchanged.
+    Skipped: the subtrees listed in `SKIP_TAGS` and `SKIP_CLASSES`.
     """
     if not terms:
         return page_html
@@ -141,11 +147,19 @@ def add_tooltips(page_html: str, terms: list[Term]) -> str:
     pattern = re.compile("|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True)))
     out: list[str] = []
     skip_stack: list[str] = []  # names of open elements inside a skipped subtree
+    seen: set[str] = set()  # terms already wrapped in the current section
+
+    def wrap(m: re.Match) -> str:
+        term = m.group(0)
+        if term in seen:
+            return term
+        seen.add(term)
+        return f'<abbr title="{titles[term]}">{term}</abbr>'
+
     pos = 0
     for token in _TOKEN_RE.finditer(page_html):
         text = page_html[pos : token.start()]
-        out.append(text if skip_stack or not text else
-                   pattern.sub(lambda m: f'<abbr title="{titles[m.group(0)]}">{m.group(0)}</abbr>', text))
+        out.append(text if skip_stack or not text else pattern.sub(wrap, text))
         tag = token.group(0)
         out.append(tag)
         pos = token.end()
@@ -153,6 +167,8 @@ def add_tooltips(page_html: str, terms: list[Term]) -> str:
         if not m:
             continue  # comment, doctype, a whole script or style element
         closing, name, attrs, self_closing = m.group(1), m.group(2).lower(), m.group(3), m.group(4)
+        if name in _HEADINGS and not closing:
+            seen.clear()
         if name in _VOID or self_closing:
             continue
         if closing:
@@ -164,5 +180,5 @@ def add_tooltips(page_html: str, terms: list[Term]) -> str:
         elif skip_stack or _skips(name, attrs):
             skip_stack.append(name)
     rest = page_html[pos:]
-    out.append(rest if skip_stack else pattern.sub(lambda m: f'<abbr title="{titles[m.group(0)]}">{m.group(0)}</abbr>', rest))
+    out.append(rest if skip_stack else pattern.sub(wrap, rest))
     return "".join(out)
