@@ -42,8 +42,9 @@ test: setup
 qti: setup
 	$(BIN)/python -m scripts qti
 
+# make bench BENCH_ARGS=--no-lighthouse   (also --no-serve, --no-search, --no-self-check, --runs N)
 bench: setup
-	$(BIN)/python -m scripts.bench
+	$(BIN)/python -m scripts.bench $(BENCH_ARGS)
 
 # Teaching materials into build/teaching/ (both use Chromium; the next build or dist puts them in the site).
 slides: setup

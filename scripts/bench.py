@@ -1,10 +1,17 @@
-"""`make bench`: how long a clean build of the course takes, how well its search answers, how fast 报告自查 checks.
+"""`make bench`: build time, serve reload, Lighthouse scores, search quality, 报告自查 speed.
 
 Build: the baseline builds the same `docs/` with Material's defaults: no project
 hooks, no quiz or mkdocstrings plugins, no Markdown extensions, default search.
 Both are built alternately, several times, in this one command, and the report
 gives the median of each and their ratio (machines here are noisy: compare
 ratios, not seconds), plus the total size of the built site and of its search index.
+
+Serve (scripts/bench_serve.py): under `mkdocs serve --strict` (what `make serve`
+runs), the seconds from saving a module page to the page served with the new text.
+
+Lighthouse (scripts/bench_lighthouse.py): the built course served by nginx with the
+release configuration; the mobile performance score and bytes transferred of each
+page type. `--no-lighthouse` skips it for a quick run.
 
 Search (scripts/search/bench.py): the course's search against Material's default zh
 search over the same course pages, both served by nginx and typed into in Chromium.
@@ -53,6 +60,10 @@ def tree_size(path: Path) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="make bench", description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="builds of each variant (default 5)")
+    parser.add_argument("--no-serve", action="store_true", help="skip the serve reload measurement")
+    parser.add_argument("--serve-runs", type=int, default=3, help="page edits timed under mkdocs serve (default 3)")
+    parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse (about 3 minutes a run)")
+    parser.add_argument("--lighthouse-runs", type=int, default=1, help="Lighthouse runs of each page (default 1)")
     parser.add_argument("--no-search", action="store_true", help="skip the search benchmark")
     parser.add_argument("--no-self-check", action="store_true", help="skip the 报告自查 section")
     args = parser.parse_args(argv)
@@ -68,11 +79,19 @@ def main(argv: list[str] | None = None) -> int:
             print(f"第{run + 1}轮：课程 {course[-1]:.2f} 秒，基线 {base[-1]:.2f} 秒", file=sys.stderr)
         c, b = statistics.median(course), statistics.median(base)
         index = course_site / "search" / "course-index.json"
-        print(f"clean build, median of {args.runs}: course {c:.2f} s, baseline {b:.2f} s, ratio {c / b:.2f}")
+        print(f"clean build, median of {args.runs}: course {c:.2f} s, baseline {b:.2f} s, ratio {c / b:.2f} (target 1.3)")
         print(f"course site: {tree_size(course_site) / 1e6:.1f} MB in {sum(1 for _ in course_site.rglob('*.html'))} HTML pages; "
               f"search index {index.stat().st_size / 1e6:.2f} MB")
         print(f"baseline site: {tree_size(baseline_site) / 1e6:.1f} MB; search index "
-              f"{(baseline_site / 'search' / 'search_index.json').stat().st_size / 1e6:.2f} MB")
+              f"{(baseline_site / 'search' / 'search_index.json').stat().st_size / 1e6:.2f} MB", flush=True)
+        if not args.no_serve:
+            from scripts.bench_serve import report as serve_report
+
+            print("\n".join(serve_report(args.serve_runs)), flush=True)
+        if not args.no_lighthouse:
+            from scripts.bench_lighthouse import report as lighthouse_report
+
+            print("\n".join(lighthouse_report(course_site, args.lighthouse_runs)), flush=True)
         if not args.no_self_check:
             from scripts.bench_self_check import report
 
