@@ -36,6 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 import mkdocs.plugins
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
+from mkdocs.utils.meta import get_data
 from mkdocs_quiz.parsing import find_quizzes, mask_code_blocks, unmask_code_blocks
 
 from scripts.bank import quizhtml, render
@@ -70,6 +71,8 @@ class _State:
     anchors: dict[str, list[str]] = {}
     #: src_path -> (paper letter, minutes) of the pages that run a paper as an exam
     exams: dict[str, tuple[str, int]] = {}
+    #: src_path -> (page source, its expansion) from the pre-scan, reused when the page is rendered
+    expanded: dict[str, tuple[str, tuple[str, list[str]]]] = {}
     script: str = ""
     patched: str = ""
 
@@ -113,13 +116,14 @@ def _directive_args(raw: str, where: str) -> dict[str, str]:
     return attrs
 
 
-def expand(markdown: str, src: str, bank: Bank, papers: dict[str, Paper]) -> tuple[str, list[str]]:
-    """Expand the directives of page `src`; return (Markdown, ids of the bank questions inserted)."""
+def expand(markdown: str, src: str, bank: Bank, papers: dict[str, Paper], first_line: int = 1) -> tuple[str, list[str]]:
+    """Expand the directives of page `src` (`markdown` starts at the file's line `first_line`);
+    return (Markdown, ids of the bank questions inserted)."""
     masked, blocks = mask_code(markdown)
     inserted: list[str] = []
 
     def replace(m: re.Match) -> str:
-        line = masked.count("\n", 0, m.start()) + 1
+        line = masked.count("\n", 0, m.start()) + first_line
         where = f"docs/{src}:{line}"
         kind, args = m.group(1), _directive_args(m.group(2), where)
         if kind == "bank-quiz":
@@ -182,7 +186,7 @@ def quiz_anchors(markdown: str) -> list[str]:
 
 def on_files(files, config):
     _load(config)
-    state.page_questions, state.page_titles, state.anchors, state.exams = {}, {}, {}, {}
+    state.page_questions, state.page_titles, state.anchors, state.exams, state.expanded = {}, {}, {}, {}, {}
     bank = state.bank
     for file in files.documentation_pages():
         src = file.src_uri
@@ -195,7 +199,10 @@ def on_files(files, config):
         if src.startswith(BANK_DIR + "/"):
             state.page_questions[src] = [q.id for q in bank.module(Path(src).stem)]
         elif DIRECTIVE_RE.search(text):
-            _, ids = expand(text, src, bank, state.papers)
+            body = get_data(text)[0]  # the page's Markdown as MkDocs reads it, after its front matter
+            expansion = expand(body, src, bank, state.papers, first_line=text[: len(text) - len(body)].count("\n") + 1)
+            state.expanded[src] = (body, expansion)
+            ids = expansion[1]
             if ids:
                 state.page_questions[src] = ids
     return files
@@ -214,7 +221,8 @@ def quiz_enabled(page, config) -> bool:
 def on_page_markdown(markdown, page, config, files):
     src = page.file.src_uri
     if DIRECTIVE_RE.search(markdown):
-        markdown, ids = expand(markdown, src, state.bank, state.papers)
+        source, expansion = state.expanded.get(src, (None, None))
+        markdown, ids = expansion if source == markdown else expand(markdown, src, state.bank, state.papers)
         if ids and not quiz_enabled(page, config):
             raise _fail(f"docs/{src}", "页面有取题指令，但没有启用测验：在 front matter 中写 quiz: {enabled: true}")
     if page.meta.get("bank"):  # a bank page: its questions are written out, not drawn by a directive
