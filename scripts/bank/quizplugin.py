@@ -15,6 +15,12 @@ course build), and for each one
    directly, exactly what the conversion returns for it (tests/bank/test_quizplugin.py
    compares both for every fragment of the bank).
 
+Under `mkdocs serve` (which rebuilds the whole site in the same process after each
+saved change) a converted fragment is also remembered, keyed by its text, its page,
+the site's list of pages and the configuration files' text, so the quizzes of an
+unchanged page are not converted again; a conversion that logged a warning (a broken
+link) or that includes a snippet file is never remembered.
+
 Each change relies on a text in the plugin's source; `check_plugin_source` finds
 each one the expected number of times or `QuizPluginPatchError` stops the build,
 as scripts.bank.quizjs does for quiz.js, so a plugin upgrade is looked at, not
@@ -23,7 +29,9 @@ silently mis-patched.
 
 from __future__ import annotations
 
+import hashlib
 import inspect
+import logging
 import re
 from pathlib import Path
 
@@ -46,6 +54,33 @@ PATCHED = "_xinfang_patched"
 #: def_list, emoji :; caret ^; mark =; tilde ~; lists + -) and no leading or trailing space.
 _PLAIN_RE = re.compile(r"[^\x00-\x20\x7f\\`*_\[\]<>&!#|{}:^=~+\-][^\x00-\x1f\x7f\\`*_\[\]<>&!#|{}:^=~+\-]*")
 _NOT_PLAIN_RE = re.compile(r"^\s|^\d+[.)]| {2}|\s$")
+
+
+#: Converted fragments kept across the rebuilds of one `mkdocs serve` process (see the module docstring).
+FRAGMENTS: dict[str, str] = {}
+MAX_FRAGMENTS = 20_000
+
+
+class _Warnings(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record):
+        self.count += 1
+
+
+def _site_signature(files, config) -> str:
+    """The pages and their URLs, and the text of the configuration file(s): what a fragment's HTML depends on
+    besides its own text and page."""
+    digest = hashlib.sha256()
+    for file in files.documentation_pages():
+        digest.update(f"{file.src_uri}\0{file.url}\n".encode("utf-8"))
+    config_file = Path(config.config_file_path or "mkdocs.yml")
+    for path in sorted({config_file, config_file.with_name("mkdocs.yml")}):
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 class QuizPluginPatchError(RuntimeError):
@@ -110,7 +145,24 @@ def patch_plugin(plugin) -> None:
 
     def convert_fragment(text, page, config, files, md_inst=None):
         html = plain_paragraph(text)
-        return html if html is not None else convert(text, page, config, files, md_inst=md_inst)
+        if html is not None:
+            return html
+        if last.get("signed") is not files:
+            last.update(signed=files, signature=_site_signature(files, config))
+        key = hashlib.sha256("\0".join((text, page.file.src_uri, page.file.url, last["signature"])).encode("utf-8")).hexdigest()
+        if key in FRAGMENTS:
+            return FRAGMENTS[key]
+        warnings = _Warnings()
+        logging.getLogger("mkdocs").addHandler(warnings)
+        try:
+            html = convert(text, page, config, files, md_inst=md_inst)
+        finally:
+            logging.getLogger("mkdocs").removeHandler(warnings)
+        if not warnings.count and "--8<--" not in text:
+            if len(FRAGMENTS) >= MAX_FRAGMENTS:
+                FRAGMENTS.clear()
+            FRAGMENTS[key] = html
+        return html
 
     plugin._create_fragment_markdown = create_for_page
     plugin._convert_fragment_markdown = convert_fragment

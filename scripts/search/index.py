@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from scripts.rebuild_cache import remember_across_rebuilds
 from scripts.search.sections import split_sections
 from scripts.search.synonyms import Synonym
 
@@ -50,6 +51,7 @@ def page_prior(src_path: str, meta: dict) -> float:
     return prior
 
 
+@remember_across_rebuilds  # a page unchanged since the last rebuild of `mkdocs serve` is not parsed again
 def page_entries(html: str, src_path: str, url: str, title: str, meta: dict) -> list[dict]:
     """The search entries of one rendered page (see scripts.search.sections)."""
     search = meta.get("search") if isinstance(meta.get("search"), dict) else {}

@@ -75,3 +75,39 @@ def test_a_changed_plugin_fails_loudly(index):
     text = SOURCE_TEXTS[index][0]
     with pytest.raises(QuizPluginPatchError, match="plugin.py"):
         check_plugin_source(inspect.getsource(quiz_plugin).replace(text, "# changed by a newer plugin\n"))
+
+
+def test_under_serve_an_unchanged_fragment_is_not_converted_again_unless_it_warned():
+    import logging
+    from types import SimpleNamespace
+
+    from scripts.bank import quizplugin
+
+    calls = []
+    plugin = quiz_plugin.MkDocsQuizPlugin()
+
+    def convert(text, page, config, files, md_inst=None):
+        calls.append(text)
+        if "missing" in text:
+            logging.getLogger("mkdocs.structure.pages").warning("link to missing.md not found")
+        return f"<p>{text}!</p>"
+
+    plugin._convert_fragment_markdown = convert
+    quizplugin.patch_plugin(plugin)
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="practice/bank/banli.md", url="practice/bank/banli/"))
+    config = SimpleNamespace(config_file_path=str(ROOT / "mkdocs.yml"))
+
+    def build():  # a rebuild under `mkdocs serve`: new Files, same pages
+        files = SimpleNamespace(documentation_pages=lambda: [])
+        return [plugin._convert_fragment_markdown(t, page, config, files) for t in
+                ("见[第一条](../../law/index.md#art-1)", "见[缺失](missing.md)", "最初受理的行政机关")]
+
+    first, second = build(), build()
+    assert first == second == ["<p>见[第一条](../../law/index.md#art-1)!</p>", "<p>见[缺失](missing.md)!</p>",
+                               "<p>最初受理的行政机关</p>"]
+    # the link is converted once; the fragment that warned is converted (and warns) in every build
+    assert calls == ["见[第一条](../../law/index.md#art-1)", "见[缺失](missing.md)", "见[缺失](missing.md)"]
+    other = SimpleNamespace(file=SimpleNamespace(src_uri="modules/banli/index.md", url="modules/banli/"))
+    plugin._convert_fragment_markdown("见[第一条](../../law/index.md#art-1)", other, config,
+                                      SimpleNamespace(documentation_pages=lambda: []))
+    assert len(calls) == 4  # another page: converted for that page
