@@ -8,7 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build check test bench qti slides handbook clean
+.PHONY: setup serve build check test bench qti slides handbook diagrams clean
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -41,6 +41,10 @@ test: setup
 
 qti: setup
 	$(BIN)/python -m scripts qti
+
+# Draws each ```mermaid fence without a stored SVG (Chromium needed); commit scripts/data/diagrams/.
+diagrams: setup
+	$(BIN)/python -m scripts diagrams
 
 # make bench BENCH_ARGS=--no-lighthouse   (also --no-serve, --no-search, --no-self-check, --runs N)
 bench: setup

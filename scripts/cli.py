@@ -16,6 +16,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "report-check": ("scripts.report_check.cli", "main", "检查法治政府建设情况报告草稿"),
     "law-digests": ("scripts.checks.law_lock", "main", "由官方文本生成条例全文的逐段摘要（make check 用它锁定全文）"),
     "quiz-check": ("scripts.checks.quizzes", "main", "检查题库"),
+    "diagrams": ("scripts.diagrams.render", "main", "为 docs/ 中的 mermaid 流程图生成静态 SVG（需要 Chromium）"),
     "qti": ("scripts.bank.qti", "main", "导出整个题库的 QTI 包"),
     "score": ("scripts.bank.scorecode", "main", "按题库给成绩码阅卷（模拟试卷成绩单上的成绩码）"),
     "slides": ("scripts.teaching.slides", "main", "为每个模块生成可编辑的 .pptx 课件（build/teaching/）"),

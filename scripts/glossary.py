@@ -116,7 +116,7 @@ def render_table(terms: list[Term], law_link: str) -> str:
 SKIP_TAGS = {"a", "abbr", "code", "pre", "kbd", "samp", "script", "style", "textarea", "select", "option",
              "button", "label", "svg", "math", "h1", "h2", "h3", "h4", "h5", "h6", "title", "dfn"}
 #: Class names whose subtree is skipped: quizzes, diagrams, the module box's labels.
-SKIP_CLASSES = {"quiz", "mermaid", "arithmatex", "md-source-file", "headerlink", "glossary-off"}
+SKIP_CLASSES = {"quiz", "course-diagram", "arithmatex", "md-source-file", "headerlink", "glossary-off"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 #: Markup tokens; a script or style element is one token (its code may contain "<").

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_strict_build_has_no_warnings(strict_build_result):
@@ -18,13 +21,19 @@ def test_full_text_page_has_fifty_article_anchors(site_dir):
     assert html.count('id="chapter-') == 6
 
 
-def test_mermaid_is_served_from_the_site_and_only_where_needed(site_dir):
-    assert (site_dir / "assets/vendor/mermaid.min.js").stat().st_size > 1_000_000
-    home = (site_dir / "index.html").read_text(encoding="utf-8")
-    assert "mermaid.min.js" not in home
-    pages_with_diagrams = [p for p in site_dir.rglob("*.html") if 'class="mermaid"' in p.read_text(encoding="utf-8")]
-    for page in pages_with_diagrams:
-        assert "assets/vendor/mermaid.min.js" in page.read_text(encoding="utf-8"), page
+def test_diagrams_are_static_svg_and_no_page_loads_a_diagram_script(site_dir):
+    """Each ```mermaid fence is its stored SVG, inline, named, without inline style; no mermaid ships."""
+    assert not list(site_dir.rglob("mermaid*.js"))
+    diagrams = 0
+    for page in site_dir.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert 'class="mermaid"' not in html and "mermaid.min.js" not in html, page
+        for svg in re.findall(r'<div class="course-diagram[^"]*"[^>]*>(<svg\b.*?</svg>)</div>', html, re.S):
+            diagrams += 1
+            assert re.match(r'<svg [^>]*role="img" aria-labelledby="[^"]+-title" aria-describedby="[^"]+-desc"><title id=', svg), page
+            assert "<style" not in svg and " style=" not in svg and "<foreignObject" not in svg, page
+    fences = sum(p.read_text(encoding="utf-8").count("```mermaid") for p in (ROOT / "docs").rglob("*.md"))
+    assert diagrams == fences >= 7
 
 
 def test_no_google_fonts_and_quiz_assets_only_on_quiz_pages(site_dir):

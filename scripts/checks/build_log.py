@@ -49,7 +49,14 @@ def findings(output: str, root: Path) -> list[Finding]:
 _NOT_IN_NAV_RE = re.compile(r"not included in the \"nav\" configuration:(?P<pages>(?:\s*-\s*\S+)+)")
 
 
+#: A hook's own warning already in the form `path:line: message` (scripts/hooks/diagrams.py).
+_PATH_LINE_RE = re.compile(r"^(?P<path>(?:docs|overrides|scripts)/\S+?):(?P<line>\d+): (?P<message>.+)$")
+
+
 def _finding(text: str, root: Path) -> Finding:
+    own = _PATH_LINE_RE.match(text)
+    if own:
+        return Finding(own.group("path"), int(own.group("line")), own.group("message"))
     link = _DOC_LINK_RE.search(text)
     doc = _DOC_RE.search(text)
     if doc:

@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from scripts.checks import build_log, citations, links, offline, structure
+from scripts.checks import build_log, citations, diagrams, links, offline, structure
 from scripts.findings import Finding
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DOCS_CHECKS: dict[str, Callable[[Path], list[Finding]]] = {
     "structure": structure.check,
     "citations": citations.check,
+    "diagrams": diagrams.check,
 }
 #: name -> check of the built site (takes the site folder and the project root)
 SITE_CHECKS: dict[str, Callable[[Path, Path], list[Finding]]] = {

@@ -1,9 +1,9 @@
 """Serve the front-end libraries the site needs from the site itself.
 
-Material loads mermaid from a CDN unless a global `mermaid` exists, and the
-offline plugin adds an iframe-worker shim from a CDN unless one is listed in
-`extra.polyfills`. Both are installed by `npm ci` (pinned in package-lock.json)
-and copied into the built site here, so no page requests another host.
+The offline plugin adds an iframe-worker shim from a CDN unless one is listed in
+`extra.polyfills`. It is installed by `npm ci` (pinned in package-lock.json) and
+copied into the built site here, so no page requests another host. (Diagrams need
+no library in the browser: they are static SVG, see `scripts.diagrams`.)
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ ROOT = Path(__file__).resolve().parents[2]
 
 #: path in the built site -> file installed by `npm ci`
 VENDOR_FILES = {
-    "assets/vendor/mermaid.min.js": "node_modules/mermaid/dist/mermaid.min.js",
     "assets/vendor/iframe-worker-shim.js": "node_modules/iframe-worker/shim/index.js",
 }
 

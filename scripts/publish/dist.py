@@ -47,7 +47,8 @@ DEFAULT_SITE_URL = "http://localhost/xinfang/"
 #: Python distributions whose versions go into the manifest.
 PYTHON_TOOLS = ("mkdocs", "mkdocs-material", "mkdocs-quiz", "pymdown-extensions", "jieba", "mkdocstrings",
                 "mkdocstrings-python", "PyYAML")
-#: npm packages copied into the site (scripts/hooks/offline_assets.py).
+#: npm packages the release is made with: mermaid draws the diagrams (`make diagrams`, kept in
+#: scripts/data/diagrams/), iframe-worker is copied into the site (scripts/hooks/offline_assets.py).
 NPM_TOOLS = ("mermaid", "iframe-worker")
 #: Files whose content carries the build date (pinned to the commit date by SOURCE_DATE_EPOCH).
 DATED_FILES = ("sitemap.xml", "sitemap.xml.gz")

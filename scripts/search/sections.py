@@ -3,7 +3,7 @@
 One entry per heading that has an id (the page itself for the text before the
 first such heading), like Material's own search, with these differences:
 
-- **Teaching text only.** Diagram source (`class="mermaid"`), scripts, styles,
+- **Teaching text only.** Diagrams (`class="course-diagram"`), scripts, styles,
   permalink symbols and the quiz plug-in's buttons and notices are left out.
 - **One copy of each question.** A question is indexed on its bank page
   (`practice/bank/*.md`) as its own entry (`#q-<id>`: stem as title, options and
@@ -29,7 +29,7 @@ _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "me
 #: Elements whose whole content is never teaching text.
 _SKIP_TAGS = {"script", "style", "svg", "button", "template", "noscript"}
 #: Classes whose whole content is never teaching text.
-_SKIP_CLASSES = {"mermaid", "headerlink", "quiz-header-link", "quiz-intro", "quiz-feedback", "exam-score",
+_SKIP_CLASSES = {"course-diagram", "headerlink", "quiz-header-link", "quiz-intro", "quiz-feedback", "exam-score",
                  "md-source-file", "quiz-progress-app"}
 
 

@@ -23,9 +23,9 @@ CHROMIUM = Path("/usr/bin/chromium")
 #: Flags that keep Chromium from calling any other host.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--disable-default-apps", "--disable-extensions"]
-#: A diagram is one of these inside the page's article: today mermaid's element; a static
-#: inline SVG inside a figure once diagrams are drawn at build time.
-DIAGRAM_SELECTOR = "article .mermaid, article figure > svg"
+#: A diagram is the static SVG of its ```mermaid fence, inline in the page's article
+#: (scripts/hooks/diagrams.py).
+DIAGRAM_SELECTOR = "article .course-diagram > svg"
 #: Screenshots at twice the CSS pixel size: sharp on a projector and on paper.
 SCALE = 2
 
@@ -101,10 +101,8 @@ def diagram_elements(page) -> list:
     return page.query_selector_all(DIAGRAM_SELECTOR)
 
 
-#: True once no diagram is waiting to be drawn: mermaid's source blocks (pre.mermaid) are
-#: gone and every diagram element has a height.
-_DIAGRAMS_DRAWN = """(selector) => !document.querySelector("pre.mermaid")
-  && [...document.querySelectorAll(selector)].every(el => el.getBoundingClientRect().height > 20)"""
+#: True once every diagram has its height (static SVG: at once, after the stylesheets load).
+_DIAGRAMS_DRAWN = """(selector) => [...document.querySelectorAll(selector)].every(el => el.getBoundingClientRect().height > 20)"""
 
 
 def open_page(browser, url: str, *, width: int = 1280):

@@ -13,9 +13,9 @@ page (the custom 404), and the test fails on:
   pinned copy bundled with axe-playwright-python (no network).
 
 On pages with a quiz the first visible option of the first question is chosen
-(quiz.js then writes its feedback; a mock paper's exam is started first), pages
-with a diagram are given time to render it, and the home page runs a search: the
-scripts that run on interaction are covered too.
+(quiz.js then writes its feedback; a mock paper's exam is started first) and the
+home page runs a search: the scripts that run on interaction are covered too.
+(Diagrams are static SVG in the page: nothing to wait for.)
 
 An exception is allowed only as an entry in `AXE_EXCEPTIONS` with its reason.
 """
@@ -70,9 +70,6 @@ def site_pages(site_dir: Path, site_url: str) -> list[str]:
 def _interact(page, path: str) -> bool:
     """Run the page's interactive parts; True if anything was done."""
     acted = False
-    if page.locator(".mermaid").count():
-        acted = True
-        page.wait_for_timeout(800)  # Material renders diagrams after load
     start = page.locator("button.exam-start")
     if start.count():  # a mock paper: the exam starts, then a question is answered
         acted = True

@@ -19,7 +19,6 @@ import re
 
 import pytest
 
-from tests.support import browser as browser_support
 
 pytestmark = pytest.mark.browser
 
@@ -82,11 +81,6 @@ def sitemap_paths(site_dir, base_url: str) -> list[str]:
     return [loc[len(base_url):] for loc in locs]
 
 
-def _wait_for_diagrams(page) -> None:
-    if page.locator(".mermaid").count():
-        page.wait_for_function(browser_support.DIAGRAMS_MEASURED, timeout=20_000)
-
-
 @pytest.mark.parametrize("phone", PHONES, ids=lambda p: f"{p['width']}x{p['height']}")
 def test_every_page_fits_a_phone(served_site, site_dir, browser, phone):
     problems = []
@@ -95,7 +89,6 @@ def test_every_page_fits_a_phone(served_site, site_dir, browser, phone):
         page = context.new_page()
         for path in sitemap_paths(site_dir, served_site):
             page.goto(served_site + path, wait_until="load")
-            _wait_for_diagrams(page)
             scroll_width, width, wide = page.evaluate(PAGE_WIDTH)
             if scroll_width > width:
                 problems.append(f"/{path}: 页面宽 {scroll_width}px，屏幕宽 {width}px，超出的元素：{wide}")

@@ -1,7 +1,7 @@
 """Pages on A4 paper (Chromium's own PDF, read back with pypdf).
 
-* A module page: every diagram lies on one page (its labels all on the same PDF
-  page, and its printed box no taller than a page), no heading is the last line of
+* A module page: every diagram prints as vectors on one page (its labels are text, all on
+  the same PDF page, and its printed box no taller than a page), no heading is the last line of
   a page, no button or input is visible, and the quizzes print as numbered
   questions followed by a 测验参考答案 section with one answer per question.
 * Each paper's answer key prints on one A4 page as a 题号→答案 grid of all 50
@@ -24,7 +24,7 @@ from pypdf import PdfReader
 from scripts.bank.model import FILL, load_bank
 from scripts.bank.papers import build_papers
 from scripts.lesson_plan import INSTRUCTOR_CLASS
-from tests.support.browser import ALL_RENDERED, DIAGRAMS_MEASURED, OPEN_SHADOW_ROOTS
+from tests.support.browser import DIAGRAM_SVGS
 
 pytestmark = pytest.mark.browser
 
@@ -56,14 +56,10 @@ def test_there_are_module_pages_with_diagrams():
 @pytest.mark.parametrize("path", DIAGRAM_MODULES)
 def test_module_page_prints_cleanly(served_site, browser, path):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
-    context.add_init_script(OPEN_SHADOW_ROOTS)
     try:
         page = context.new_page()
         page.goto(served_site + path)
-        page.wait_for_function(ALL_RENDERED, timeout=20_000)
-        page.wait_for_function(DIAGRAMS_MEASURED, timeout=20_000)
-        diagrams = page.evaluate("""() => [...document.querySelectorAll("div.mermaid")].map(d =>
-            [...d.shadowRoot.querySelectorAll(".nodeLabel")].map(n => n.textContent.trim()).filter(t => t.length >= 4))""")
+        diagrams = [svg["labels"] for svg in page.evaluate(DIAGRAM_SVGS)]
         assert diagrams and all(diagrams), f"{path}：流程图没有画出节点文字"
         quizzes = page.locator("div.quiz").count()
         headings = [h.strip().rstrip("¶").strip() for h in page.locator("article h2, article h3").all_inner_texts()]
@@ -71,7 +67,7 @@ def test_module_page_prints_cleanly(served_site, browser, path):
         page.emulate_media(media="print")
         visible_controls = page.locator("article button:visible, article input:visible, article .md-button:visible")
         assert visible_controls.count() == 0, f"{path}：打印时仍有按钮或输入框：{visible_controls.first.evaluate('e => e.outerHTML')[:120]}"
-        for box in page.evaluate("""() => [...document.querySelectorAll("div.mermaid")].map(d => {
+        for box in page.evaluate("""() => [...document.querySelectorAll("div.course-diagram")].map(d => {
               const r = d.getBoundingClientRect(); return [r.height, getComputedStyle(d).breakInside]; })"""):
             assert box[0] <= PAGE_CONTENT_HEIGHT_PX * 0.9, f"{path}：打印时流程图高 {box[0]:.0f}px，超过一页"
             assert box[1] == "avoid"

@@ -20,18 +20,14 @@ CHROMIUM_ARGS = [
 ]
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 
-#: Material draws each diagram into a *closed* shadow root; opening it (before any
-#: page script runs) lets a test reach the SVG. Rendering is otherwise unchanged.
-OPEN_SHADOW_ROOTS = """
-const attach = Element.prototype.attachShadow;
-Element.prototype.attachShadow = function (init) { return attach.call(this, {...init, mode: "open"}); };
-"""
-#: True once every diagram of the page is drawn.
-ALL_RENDERED = """() => !document.querySelector("pre.mermaid")
-  && [...document.querySelectorAll("div.mermaid")].every(d => d.shadowRoot && d.shadowRoot.querySelector("svg"))"""
-#: True once every diagram is drawn and measured for print by assets/course.js (closed shadow roots).
-DIAGRAMS_MEASURED = """() => !document.querySelector("pre.mermaid")
-  && [...document.querySelectorAll("div.mermaid")].every(d => d.hasAttribute("data-diagram-ratio"))"""
+#: [{width, height, right, viewBoxWidth, text, labels}] of every diagram's SVG on the page
+#: (static SVG put inline by scripts/hooks/diagrams.py); labels are its texts of 4+ characters.
+DIAGRAM_SVGS = """() => [...document.querySelectorAll("div.course-diagram > svg")].map(svg => {
+  const box = svg.getBoundingClientRect();
+  return {width: box.width, height: box.height, right: box.right, viewBoxWidth: svg.viewBox.baseVal.width,
+          text: svg.textContent,
+          labels: [...svg.querySelectorAll(".label text")].map(t => t.textContent.trim()).filter(t => t.length >= 4)};
+})"""
 
 
 def is_loopback(url: str) -> bool:
