@@ -29,30 +29,42 @@ def all_diagrams(docs: Path) -> list[tuple[Path, Diagram]]:
     return [(page, d) for page in markdown_pages(docs) for d in find_diagrams(page.read_text(encoding="utf-8"))]
 
 
-def render(sources: list[tuple[str, str]]) -> dict[str, str]:
-    """{key: mermaid's SVG} for [(key, mermaid text)], drawn in one Chromium page."""
+def render(sources: list[tuple[str, str]], browser=None) -> dict[str, str]:
+    """{key: mermaid's SVG} for [(key, mermaid text)], drawn in one page of `browser`
+    (a Playwright Chromium; Debian's Chromium is started when none is given)."""
     if not MERMAID_JS.is_file():
         raise RenderError(f"缺少 {MERMAID_JS.relative_to(ROOT)}：请先运行 make setup（其中执行 npm ci）")
+    if browser is not None:
+        return _draw(browser, sources)
     if not Path(CHROMIUM).exists():
         raise RenderError(f"缺少 {CHROMIUM}：生成流程图需要 Chromium，请运行 sudo apt-get install -y chromium")
-    from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 
-    drawn = {}
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
         try:
-            page = browser.new_page()
+            return _draw(browser, sources)
+        finally:
+            browser.close()
+
+
+def _draw(browser, sources: list[tuple[str, str]]) -> dict[str, str]:
+    """Each diagram in a fresh page: mermaid lays out a diagram slightly differently after
+    drawing others in the same page, and the stored SVG must depend on its source alone."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    drawn = {}
+    for key, text in sources:
+        page = browser.new_page()
+        try:
             page.set_content("<!doctype html><html lang='zh-CN'><head><meta charset='utf-8'></head><body></body></html>")
             page.add_script_tag(path=str(MERMAID_JS))
             page.evaluate("config => mermaid.initialize(config)", MERMAID_CONFIG)
-            for key, text in sources:
-                try:
-                    drawn[key] = page.evaluate("async ([id, text]) => (await mermaid.render(id, text)).svg", [f"diagram-{key}", text])
-                except PlaywrightError as exc:
-                    raise RenderError(f"mermaid 无法绘制：{str(exc).splitlines()[0]}") from None
+            drawn[key] = page.evaluate("async ([id, text]) => (await mermaid.render(id, text)).svg", [f"diagram-{key}", text])
+        except PlaywrightError as exc:
+            raise RenderError(f"mermaid 无法绘制：{str(exc).splitlines()[0]}") from None
         finally:
-            browser.close()
+            page.close()
     return drawn
 
 

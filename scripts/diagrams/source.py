@@ -41,6 +41,9 @@ MERMAID_CONFIG = {
     "fontFamily": FONT_STACK,
     "htmlLabels": False,
     "flowchart": {"htmlLabels": False, "useMaxWidth": False},
+    # Rounded shapes are drawn with roughjs, randomly unless seeded: the same source must
+    # give the same SVG.
+    "handDrawnSeed": 1,
 }
 #: Bump when scripts/diagrams/svg.py changes what it writes, so every SVG is drawn again.
 SVG_FORMAT = 1
