@@ -6,6 +6,8 @@ import json
 import re
 from pathlib import Path
 
+from scripts.diagrams.source import find_diagrams
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -32,8 +34,23 @@ def test_diagrams_are_static_svg_and_no_page_loads_a_diagram_script(site_dir):
             diagrams += 1
             assert re.match(r'<svg [^>]*role="img" aria-labelledby="[^"]+-title" aria-describedby="[^"]+-desc"><title id=', svg), page
             assert "<style" not in svg and " style=" not in svg and "<foreignObject" not in svg, page
-    fences = sum(p.read_text(encoding="utf-8").count("```mermaid") for p in (ROOT / "docs").rglob("*.md"))
+    fences = sum(len(find_diagrams(p.read_text(encoding="utf-8"))) for p in (ROOT / "docs").rglob("*.md"))
     assert diagrams == fences >= 7
+
+
+def test_release_ships_no_source_maps_and_no_unused_search_files(site_dir):
+    """Only files a page uses: no *.map, no lunr language files, no Material search worker or default icon."""
+    shipped = [p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file()]
+    assert not [p for p in shipped if p.endswith(".map")]
+    assert not [p for p in shipped if "lunr" in p or p.startswith("assets/javascripts/workers/")]
+    assert "assets/images/favicon.png" not in shipped
+    # What the pages do load is there: Material's bundle and styles, the course's search worker.
+    home = (site_dir / "index.html").read_text(encoding="utf-8")
+    loaded = re.findall(r'<(?:script|link)\b[^>]*?(?:src|href)="([^"#?]+\.(?:js|css))"', home)
+    assert len(loaded) >= 5
+    for url in loaded:
+        assert (site_dir / url).is_file(), url
+    assert (site_dir / "assets/javascripts/course-search.js").is_file()
 
 
 def test_no_google_fonts_and_quiz_assets_only_on_quiz_pages(site_dir):

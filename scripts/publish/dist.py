@@ -8,6 +8,9 @@ Writes into `dist/` (emptied of earlier releases first):
   slides and 学员手册 under `site/teaching/downloads/`: the build adds what `make slides`
   and `make handbook` left in build/teaching/).
 * `manifest.json` — `release.json` plus `build_time` and the archive's name, size and SHA-256.
+  Both list the bytes of the site per part (`bytes_by_part`, see `PARTS`): pages, search
+  index, vendored libraries, Material's theme files, the course's own scripts and styles,
+  images, and downloads/other.
 * `SHA256SUMS` — `sha256sum -c` format, for the archive and manifest.json.
 
 Reproducible: the build runs with `SOURCE_DATE_EPOCH` set to the commit time, so
@@ -34,6 +37,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 
@@ -71,7 +75,8 @@ def git_facts(root: Path = ROOT) -> dict:
     """commit, short commit, commit time (epoch) and whether the tree has uncommitted changes."""
     commit = _git(root, "rev-parse", "HEAD")
     epoch = int(_git(root, "log", "-1", "--format=%ct", "HEAD"))
-    dirty = bool(_git(root, "status", "--porcelain", "--", "docs", "overrides", "scripts", "mkdocs.yml"))
+    # package-lock.json pins mermaid, part of each diagram's key.
+    dirty = bool(_git(root, "status", "--porcelain", "--", "docs", "overrides", "scripts", "mkdocs.yml", "package-lock.json"))
     return {"commit": commit, "short": commit[:7], "epoch": epoch, "dirty": dirty}
 
 
@@ -112,6 +117,31 @@ def teaching_downloads(site: Path) -> list[dict]:
     folder = site / "teaching" / "downloads"
     files = sorted(p for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
     return [{"file": f"teaching/downloads/{p.name}", "bytes": p.stat().st_size, "sha256": sha256_file(p)} for p in files]
+
+
+#: (part, test on the path under site/), first match wins; "downloads_other" takes the rest.
+PARTS: list[tuple[str, Callable[[str], bool]]] = [
+    ("pages", lambda p: p.endswith(".html")),
+    ("search_index", lambda p: p.startswith("search/")),
+    ("vendored_libraries", lambda p: p.startswith("assets/vendor/")),
+    # Material's scripts and styles; the course's own scripts there are named course-*.
+    ("theme", lambda p: p.startswith("assets/stylesheets/")
+              or (p.startswith("assets/javascripts/") and not p.rsplit("/", 1)[-1].startswith("course-"))),
+    ("images", lambda p: p.rsplit(".", 1)[-1].lower() in {"svg", "png", "jpg", "jpeg", "gif", "webp", "ico"}),
+    ("course_scripts_styles", lambda p: p.endswith((".js", ".css"))),
+]
+
+
+def bytes_by_part(site: Path) -> dict[str, int]:
+    """Bytes of the files under `site` per part of `PARTS`, plus "downloads_other" and "total"."""
+    sizes = {name: 0 for name, _ in PARTS} | {"downloads_other": 0}
+    for path in site.rglob("*"):
+        if path.is_file():
+            rel = path.relative_to(site).as_posix()
+            part = next((name for name, test in PARTS if test(rel)), "downloads_other")
+            sizes[part] += path.stat().st_size
+    sizes["total"] = sum(sizes.values())
+    return sizes
 
 
 def page_count(site: Path) -> int:
@@ -204,6 +234,7 @@ def release_info(site: Path, *, version: str, git: dict, site_url: str, root: Pa
         "site_url": site_url,
         "subpath": normalise_subpath(site_url.split("://", 1)[-1].partition("/")[2]),
         "page_count": page_count(site),
+        "bytes_by_part": bytes_by_part(site),
         "question_count": question_count(root),
         "teaching_downloads": teaching_downloads(site),
         "tool_versions": tool_versions(root),
@@ -290,6 +321,7 @@ def main(argv: list[str] | None = None) -> int:
         if git["dirty"]:
             print("注意：工作区有未提交的修改，版本号带 -dirty；正式发布前请先提交。", file=sys.stderr)
         print(f"{files['tarball']}（{info['page_count']} 个页面，{info['question_count']} 道题）")
+        print("网站各部分字节数：" + "，".join(f"{name} {size:,}" for name, size in info["bytes_by_part"].items()))
         print(files["manifest"])
         print(files["sums"])
         return 0

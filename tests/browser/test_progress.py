@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -22,6 +21,7 @@ from scripts.bank import render
 from scripts.bank.papers import build_papers
 from scripts.checks.runner import strict_build
 from tests.support.practice import answer_exam_question
+from tests.support.project import copy_project
 from tests.support.servers import NGINX, Nginx, free_port
 
 pytestmark = pytest.mark.browser
@@ -223,15 +223,6 @@ def test_submitted_paper_shows_score_and_pass_line_on_the_progress_page(served_s
     assert external_requests(page) == [] and external_requests(progress) == []
 
 
-def _copy_project(dest: Path) -> Path:
-    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
-    for name in ("docs", "overrides", "scripts"):
-        shutil.copytree(ROOT / name, dest / name, ignore=ignore)
-    shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    (dest / "node_modules").symlink_to(ROOT / "node_modules")
-    return dest
-
-
 INSERTED = '''<!-- q id="tizhi-990" articles="7" tags="core" -->
 <quiz>
 （测试插入）信访工作格局中负责“推动”的是哪一方？
@@ -247,7 +238,7 @@ INSERTED = '''<!-- q id="tizhi-990" articles="7" tags="core" -->
 def test_answer_stays_with_its_question_after_insert_rebuild_and_move(tmp_path, open_page, external_requests, bank):
     if not NGINX.exists():
         pytest.fail("缺少 nginx：sudo apt-get install -y nginx", pytrace=False)
-    project = _copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project")
     site = tmp_path / "site"
     ok, output = strict_build(project, site)
     assert ok, output

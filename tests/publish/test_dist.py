@@ -37,6 +37,25 @@ def test_release_files_and_manifest(small_site, tmp_path):
     assert manifest["archive"]["sha256"] == dist.sha256_file(files["tarball"])
 
 
+def test_manifest_lists_bytes_per_part(small_site, tmp_path):
+    (small_site / "search").mkdir()
+    (small_site / "search" / "course-index.json").write_text("{}" * 50, encoding="utf-8")
+    (small_site / "assets" / "vendor").mkdir()
+    (small_site / "assets" / "vendor" / "lib.js").write_bytes(b"x" * 300)
+    (small_site / "assets" / "stylesheets").mkdir()
+    (small_site / "assets" / "stylesheets" / "main.0123abcd.min.css").write_bytes(b"y" * 70)
+    (small_site / "assets" / "favicon.svg").write_bytes(b"<svg/>")
+    files = make_release(small_site, tmp_path / "dist", "1.0.0")
+    parts = json.loads(files["manifest"].read_text(encoding="utf-8"))["bytes_by_part"]
+    html = sum(p.stat().st_size for p in small_site.rglob("*.html"))
+    assert parts["pages"] == html
+    assert (parts["search_index"], parts["vendored_libraries"], parts["theme"], parts["images"]) == (100, 300, 70, 6)
+    assert parts["course_scripts_styles"] == len("console.log('ok');\n")  # assets/app.js
+    assert parts["downloads_other"] == (small_site / "sitemap.xml").stat().st_size
+    assert parts["total"] == sum(p.stat().st_size for p in small_site.rglob("*") if p.is_file())
+    assert parts["total"] == sum(size for name, size in parts.items() if name != "total")
+
+
 def test_archive_layout_and_inner_checksums(small_site, tmp_path):
     files = make_release(small_site, tmp_path / "dist", "1.0.0")
     with tarfile.open(files["tarball"]) as tar:
@@ -58,7 +77,8 @@ def test_same_input_gives_a_byte_identical_archive(tmp_path):
     assert a["tarball"].read_bytes() == b["tarball"].read_bytes()
     assert dist.compare_archives(a["tarball"], b["tarball"]) == []
     c = make_release(make_site(tmp_path / "c", "（修订）"), tmp_path / "dc", "1.0.0")
-    assert dist.compare_archives(a["tarball"], c["tarball"]) == ["SHA256SUMS", "site/index.html"]
+    # release.json differs too: it lists the bytes of the pages.
+    assert dist.compare_archives(a["tarball"], c["tarball"]) == ["SHA256SUMS", "release.json", "site/index.html"]
 
 
 def test_compare_command_and_bad_input(tmp_path, capsys):
@@ -85,7 +105,7 @@ def test_two_strict_builds_of_the_checkout_give_identical_archives(tmp_path):
     src = tmp_path / "src"
     for name in ("docs", "overrides", "scripts"):
         shutil.copytree(ROOT / name, src / name, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("mkdocs.yml", "pyproject.toml"):
+    for name in ("mkdocs.yml", "pyproject.toml", "package-lock.json"):
         shutil.copy2(ROOT / name, src / name)
     (src / "node_modules").symlink_to(ROOT / "node_modules")
     archives = []
