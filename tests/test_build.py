@@ -51,6 +51,8 @@ def test_release_ships_no_source_maps_and_no_unused_search_files(site_dir):
     for url in loaded:
         assert (site_dir / url).is_file(), url
     assert (site_dir / "assets/javascripts/course-search.js").is_file()
+    for page in ("index.html", "404.html", "law/index.html"):
+        assert '"search": "' in (html := (site_dir / page).read_text(encoding="utf-8")) and "course-search.js" in html, page
 
 
 def test_no_google_fonts_and_quiz_assets_only_on_quiz_pages(site_dir):

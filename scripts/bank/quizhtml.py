@@ -2,10 +2,12 @@
 
 - Blanks: mkdocs-quiz sizes a blank with `size="N"`, which counts narrow Latin
   characters, so a Chinese answer (思想教育, 信访处理意见书) is clipped. Each blank
-  gets `--blank-chars`, its expected answer's width in full-width characters
-  (a Latin letter or digit counts half), and course.css sizes it from that; on a
-  mock paper every blank is as wide as the widest, so a width gives no answer away.
-  A print-only underline of the same width follows each blank (inputs are not printed).
+  gets `data-blank-chars`, its expected answer's width in full-width characters
+  (a Latin letter or digit counts half, at most `MAX_BLANK_CHARS`), and course.css
+  sizes it from that (one rule per width: the Content-Security-Policy allows no
+  `style` attribute); on a mock paper every blank is as wide as the widest, so a
+  width gives no answer away. A print-only underline of the same width follows each
+  blank (inputs are not printed).
 - Answer section: a page with quizzes (not a mock paper, which prints blank) gets
   a 参考答案 section at its end, hidden on screen and printed after the questions:
   question number -> the correct option letters and text, or the blanks' answers,
@@ -28,6 +30,8 @@ _TAG_RE = re.compile(r"<[^>]+>")
 LETTERS = "ABCDEFGHIJ"
 #: The smallest blank, in full-width characters, so a one-character answer still looks like a blank.
 MIN_BLANK_CHARS = 3
+#: The widest blank; docs/assets/course.css has a width rule for each size up to this one.
+MAX_BLANK_CHARS = 16
 
 
 def text_width(text: str) -> float:
@@ -37,7 +41,7 @@ def text_width(text: str) -> float:
 
 def blank_chars(answer: str) -> int:
     """How many full-width characters wide a blank for `answer` is (the answer plus one to spare)."""
-    return max(MIN_BLANK_CHARS, int(text_width(answer) + 0.999) + 1)
+    return min(MAX_BLANK_CHARS, max(MIN_BLANK_CHARS, int(text_width(answer) + 0.999) + 1))
 
 
 def _answer_of(tag: str) -> str:
@@ -46,15 +50,15 @@ def _answer_of(tag: str) -> str:
 
 
 def size_blanks(html: str, uniform: bool = False) -> str:
-    """Give each blank its width (`--blank-chars`) and a print-only underline of that width.
+    """Give each blank its width (`data-blank-chars`) and a print-only underline of that width.
     `uniform` (a mock paper): every blank as wide as the page's widest, so no width hints at its answer."""
     widest = max((blank_chars(_answer_of(t)) for t in _BLANK_RE.findall(html)), default=MIN_BLANK_CHARS)
 
     def fix(m: re.Match) -> str:
         tag = m.group(0)
         chars = widest if uniform else blank_chars(_answer_of(tag))
-        tag = tag.replace("<input ", f'<input style="--blank-chars: {chars}" ', 1)
-        line = f'<span class="quiz-blank-print" aria-hidden="true" style="--blank-chars: {chars}"></span>'
+        tag = tag.replace("<input ", f'<input data-blank-chars="{chars}" ', 1)
+        line = f'<span class="quiz-blank-print" aria-hidden="true" data-blank-chars="{chars}"></span>'
         return tag + line
 
     return _BLANK_RE.sub(fix, html)

@@ -94,6 +94,14 @@ def on_post_page(output, page, config):
     return use_course_worker(output, page.url)
 
 
+def on_post_template(output_content, template_name, config):
+    # The 404 page is a template, not a page: it searches with the course worker too
+    # (Material's worker is not in the site, scripts/hooks/shipped_files.py).
+    if template_name == "404.html":
+        return use_course_worker(output_content, "404.html")
+    return output_content
+
+
 def _search_config(config) -> dict:
     plugin = config.plugins.get("material/search")
     if plugin is None:

@@ -12,12 +12,20 @@ Inline event handlers: mkdocs-quiz writes `onsubmit="return false;"` on every qu
 form. CSP allows a handler only with `'unsafe-hashes'` plus the hash of the
 handler's text, so exactly that text (and no other handler) may run.
 
-Styles: `'unsafe-inline'` is needed and is the one loosening. Mermaid writes a
-`<style>` element with per-diagram CSS into each diagram it renders at run time,
-Material and mkdocs-quiz write `style="…"` attributes (progress bars, hidden
-elements) and quiz.js puts feedback HTML with inline styles into the page; none
-of this can be hashed ahead of time. Inline CSS cannot run script; script-src
-stays hash-only.
+Styles: no `'unsafe-inline'`. The styles the build writes into pages are allowed by
+their SHA-256 hashes, taken from the build like the scripts' (`style-src`):
+
+* `<style>` elements: mkdocs-quiz inlines its stylesheet into each quiz page;
+* `style="…"` attributes, with `'unsafe-hashes'`: only mkdocs-quiz's progress panel
+  still writes them (`display: none;`, `width: 0%`, the reset link's colour). The
+  course's own markup has none: diagrams are SVG without style (scripts/diagrams),
+  blank widths are `data-blank-chars` sized by course.css, table columns are aligned
+  with `align` (mkdocs.yml, `tables: use_align_attribute`).
+
+Scripts change styles only through the CSSOM (`element.style.width = …`, as quiz.js
+and Material do), which CSP does not restrict. Any other inline style, such as one a
+script writes as markup, is blocked; the whole-site crawl (tests/browser/test_crawl.py)
+fails on any violation.
 
 `<script type="application/json">` (Material's `__config`) is data, not script,
 and needs no hash.
@@ -36,6 +44,7 @@ import hashlib
 import html
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 _SCRIPT_RE = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
@@ -43,14 +52,15 @@ _TYPE_RE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
 _SRC_RE = re.compile(r"\bsrc\s*=", re.I)
 _TAG_RE = re.compile(r"<[a-zA-Z][^>]*>")
 _HANDLER_RE = re.compile(r"""\s(on[a-z]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+_STYLE_ELEMENT_RE = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.S | re.I)
+_STYLE_ATTR_RE = re.compile(r"""\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 #: <script type> values the browser executes (anything else is a data block).
 _JS_TYPES = {"", "text/javascript", "application/javascript", "module", "text/ecmascript", "application/ecmascript"}
 
-#: Every directive except script-src. Keep in step with the module docstring and
-#: docs/maintainer/publishing.md.
+#: Every directive except script-src and style-src. Keep in step with the module docstring
+#: and docs/maintainer/publishing.md.
 BASE_DIRECTIVES: list[tuple[str, str]] = [
     ("default-src", "'self'"),
-    ("style-src", "'self' 'unsafe-inline'"),
     ("img-src", "'self' data:"),
     ("font-src", "'self' data:"),
     ("connect-src", "'self'"),
@@ -112,27 +122,52 @@ def inline_handlers(page_html: str) -> list[str]:
             for tag in _TAG_RE.finditer(markup) for m in _HANDLER_RE.finditer(tag.group(0))]
 
 
+def inline_style_elements(page_html: str) -> list[str]:
+    """The text of every `<style>` element in a page (outside scripts)."""
+    return _STYLE_ELEMENT_RE.findall(_SCRIPT_RE.sub("", page_html))
+
+
+def style_attributes(page_html: str) -> list[str]:
+    """The value of every `style="…"` attribute in a page's markup, as the browser reads it."""
+    markup = _STYLE_ELEMENT_RE.sub("", _SCRIPT_RE.sub("", page_html))
+    return [html.unescape(m.group(1) if m.group(1) is not None else m.group(2))
+            for tag in _TAG_RE.finditer(markup) for m in _STYLE_ATTR_RE.finditer(tag.group(0))]
+
+
 def html_pages(site: Path) -> list[Path]:
     return sorted(p for p in Path(site).rglob("*.html") if p.is_file())
 
 
-def collect(pages: Iterable[str]) -> tuple[list[str], list[str]]:
-    """(sorted script hashes, sorted handler hashes) over the given page texts."""
-    scripts: set[str] = set()
-    handlers: set[str] = set()
+@dataclass
+class InlineCode:
+    """Sorted SHA-256 sources of the inline code of a set of pages."""
+
+    scripts: list[str]
+    handlers: list[str]
+    style_elements: list[str]
+    style_attributes: list[str]
+
+
+def collect(pages: Iterable[str]) -> InlineCode:
+    """The hashes of every inline script, handler, `<style>` and `style` attribute in the page texts."""
+    found: dict[str, set[str]] = {"scripts": set(), "handlers": set(), "style_elements": set(), "style_attributes": set()}
     for text in pages:
-        scripts.update(sha256_source(s) for s in inline_scripts(text))
-        handlers.update(sha256_source(h) for h in inline_handlers(text))
-    return sorted(scripts), sorted(handlers)
+        found["scripts"].update(sha256_source(s) for s in inline_scripts(text))
+        found["handlers"].update(sha256_source(h) for h in inline_handlers(text))
+        found["style_elements"].update(sha256_source(s) for s in inline_style_elements(text))
+        found["style_attributes"].update(sha256_source(s) for s in style_attributes(text))
+    return InlineCode(**{name: sorted(hashes) for name, hashes in found.items()})
+
+
+def _sources(own: list[str], attributes: list[str]) -> str:
+    """`'self'`, then `'unsafe-hashes'` if attributes need it, then every hash once."""
+    return " ".join(["'self'", *(["'unsafe-hashes'"] if attributes else []), *sorted(set(own) | set(attributes))])
 
 
 def policy_for_pages(pages: Iterable[str]) -> str:
-    scripts, handlers = collect(pages)
-    script_src = ["'self'"]
-    if handlers:
-        script_src.append("'unsafe-hashes'")
-    script_src += sorted(set(scripts) | set(handlers))
-    directives = [BASE_DIRECTIVES[0], ("script-src", " ".join(script_src)), *BASE_DIRECTIVES[1:]]
+    code = collect(pages)
+    directives = [BASE_DIRECTIVES[0], ("script-src", _sources(code.scripts, code.handlers)),
+                  ("style-src", _sources(code.style_elements, code.style_attributes)), *BASE_DIRECTIVES[1:]]
     return "; ".join(f"{name} {value}" for name, value in directives)
 
 

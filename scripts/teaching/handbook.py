@@ -84,7 +84,7 @@ _EXTRACT_JS = """(prefix) => {
   article.querySelectorAll(".quiz-blank-print").forEach(blank => {
     // Ideographic spaces as wide as the blank: the PDF's text then has the blank where it is
     // printed (an empty box would leave “。” looking like a line's first character).
-    const chars = parseInt(blank.style.getPropertyValue("--blank-chars"), 10) || 4;
+    const chars = parseInt(blank.dataset.blankChars, 10) || 4;
     blank.textContent = "\u3000".repeat(chars);
     const next = blank.nextSibling;
     const m = next && next.nodeType === Node.TEXT_NODE && next.data.match(/^[，。、；：？！）》」』】〕〉”’]+/);

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from scripts.bank import quizhtml
 
@@ -27,10 +28,10 @@ def test_blank_width_counts_chinese_characters_whole_and_latin_half():
 
 def test_each_blank_gets_its_width_and_a_print_line():
     html = quizhtml.size_blanks(FILL)
-    assert re.findall(r'<input style="--blank-chars: (\d+)"', html) == ["5", "3"]
+    assert re.findall(r'<input data-blank-chars="(\d+)"', html) == ["5", "3"]
     assert html.count('class="quiz-blank-print"') == 2
     uniform = quizhtml.size_blanks(FILL, uniform=True)
-    assert re.findall(r'<input style="--blank-chars: (\d+)"', uniform) == ["5", "5"]
+    assert re.findall(r'<input data-blank-chars="(\d+)"', uniform) == ["5", "5"]
 
 
 def test_answers_in_page_order_with_option_letters():
@@ -45,7 +46,7 @@ def test_built_module_page_has_sized_blanks_and_an_answer_for_every_quiz(site_di
     quizzes = len(re.findall(r'<div class="quiz[ "][^>]*\bid="q-', html))
     blanks = html.count('class="quiz-blank-input"')
     assert quizzes and blanks
-    assert html.count("--blank-chars") == 2 * blanks
+    assert html.count("data-blank-chars") == 2 * blanks
     section = re.search(r"<section class=\"quiz-print-answers\"[^>]*>.*?</section>", html, re.S)
     assert section and section.group(0).count("<li>") == quizzes
 
@@ -61,3 +62,12 @@ def test_print_only_answers_stay_out_of_search(site_dir):
     for index in (site_dir / "search").glob("*.json"):
         text = index.read_text(encoding="utf-8")
         assert "测验参考答案" not in text and "题号→答案" not in text, index.name
+
+
+def test_every_blank_width_has_its_css_rule():
+    """Widths are data attributes sized by course.css (the CSP allows no style attribute)."""
+    css = (Path(__file__).resolve().parents[2] / "docs/assets/course.css").read_text(encoding="utf-8")
+    for n in range(quizhtml.MIN_BLANK_CHARS, quizhtml.MAX_BLANK_CHARS + 1):
+        assert f'[data-blank-chars="{n}"] {{ --blank-chars: {n}; }}' in css, n
+    assert quizhtml.blank_chars("信访处理意见书" * 5) == quizhtml.MAX_BLANK_CHARS
+    assert "style=" not in quizhtml.size_blanks(FILL)

@@ -185,5 +185,16 @@ def test_dark_scheme_has_no_error_violation_or_serious_accessibility_problem(cra
     assert not problems, "\n" + problems
 
 
+def test_served_policy_allows_no_inline_style_or_script_but_by_hash(release_server):
+    """The crawl above ran under this policy: inline code is allowed only by its hash."""
+    from urllib.request import urlopen
+
+    with urlopen(release_server[0] + "modules/banli/") as response:
+        policy = response.headers["Content-Security-Policy"]
+    directives = dict(part.strip().split(" ", 1) for part in policy.split(";"))
+    for name in ("script-src", "style-src"):
+        assert "'unsafe-inline'" not in directives[name] and "'sha256-" in directives[name], (name, directives[name])
+
+
 def test_axe_exceptions_have_reasons():
     assert all(len(reason) > 20 for reason in AXE_EXCEPTIONS.values())

@@ -46,6 +46,26 @@ def test_policy_lists_every_inline_script_once_and_allows_only_own_origin(small_
     assert "http" not in policy and "*" not in policy
 
 
+def test_styles_are_allowed_by_hash_only(small_site):
+    """No 'unsafe-inline': the one <style> of the small site and its style attributes, each by its hash."""
+    page = small_site / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("<button>", '<button style="display: none;">')
+                    .replace("<h1>", "<h1 style='color:&quot;red&quot;'>"), encoding="utf-8")
+    directives = dict(part.strip().split(" ", 1) for part in csp.policy(small_site).split(";"))
+    style_src = directives["style-src"].split()
+    assert style_src[:2] == ["'self'", "'unsafe-hashes'"]
+    assert set(style_src[2:]) == {_hash(".quiz { border: 1px solid; }"), _hash("display: none;"), _hash('color:"red"')}
+    assert "'unsafe-inline'" not in directives["style-src"]
+
+
+def test_style_attributes_and_elements_are_read_from_markup_only():
+    page = ('<p style="a:1" data-style="no">x</p><style>p{}</style>'
+            '<script>el.innerHTML = \'<b style="b:2">\'; s = "<style>q{}</style>";</script>')
+    assert csp.style_attributes(page) == ["a:1"]
+    assert csp.inline_style_elements(page) == ["p{}"]
+    assert "'unsafe-hashes'" not in csp.policy_for_pages(["<style>p{}</style>"]).split("style-src")[1]
+
+
 def test_policy_without_handlers_needs_no_unsafe_hashes():
     assert "'unsafe-hashes'" not in csp.policy_for_pages(["<script>a()</script>"])
 
