@@ -125,7 +125,9 @@ TRAINEE_PRINT_RULE = f".{INSTRUCTOR_CLASS} {{ display: none !important; }}"
 
 @pytest.mark.parametrize("plan", ["banli", "fuze"])
 def test_trainee_print_leaves_out_the_key_points(served_site, browser, plan):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    # The rule goes in as an inline <style>, which the served CSP blocks (it allows inline styles
+    # only by hash); the 学员手册 itself is printed from a local server without CSP (scripts/teaching/site.py).
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN", bypass_csp=True)
     try:
         page = context.new_page()
         page.goto(served_site + f"teaching/{plan}/")
