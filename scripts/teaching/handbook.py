@@ -15,7 +15,6 @@ verified against the text of the pages they name (pypdf).
 
 from __future__ import annotations
 
-import argparse
 import base64
 import html
 import io
@@ -27,11 +26,11 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.teaching import OUTPUT, ROOT
+from scripts.teaching import ROOT
 from scripts.teaching import print_checks
 from scripts.teaching.module_text import MODULE_PAGES
 from scripts.teaching.site import (DIAGRAM_SELECTOR, TeachingError, build_site, chromium, diagram_pngs, open_page,
-                                   serve)
+                                   parse_args, require_built_site, serve)
 
 HANDBOOK_FILE = "handbook.pdf"
 COURSE_NAME = "《信访工作条例》与信访工作法治化培训课程"
@@ -266,14 +265,10 @@ def write_handbook(root: Path, out: Path, site: Path | None = None, browser=None
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m scripts handbook", description="生成打印用的学员手册 PDF")
-    parser.add_argument("--out", type=Path, default=OUTPUT, help="输出目录（默认 build/teaching/）")
-    parser.add_argument("--site", type=Path, help="用已构建好的网站目录，不再重新构建")
-    args = parser.parse_args(argv)
+    args = parse_args("python -m scripts handbook", "生成打印用的学员手册 PDF", argv)
     started = time.monotonic()
     try:
-        if args.site is not None and not (args.site / "index.html").is_file():
-            raise TeachingError(f"--site {args.site} 不是构建好的网站（没有 index.html）；去掉 --site 让命令自己构建")
+        require_built_site(args.site)
         path = write_handbook(ROOT, args.out, args.site)
     except TeachingError as exc:
         print(f"handbook：{exc}", file=sys.stderr)

@@ -7,6 +7,7 @@ the one place that knows which element holds a diagram.
 
 from __future__ import annotations
 
+import argparse
 import functools
 import http.server
 import os
@@ -32,6 +33,22 @@ SCALE = 2
 
 class TeachingError(Exception):
     """A problem reported as one line (what is wrong, what to do); exit code 2."""
+
+
+def parse_args(prog: str, description: str, argv: list[str] | None) -> argparse.Namespace:
+    """The options `make slides` and `make handbook` share: --out and --site."""
+    from scripts.teaching import OUTPUT
+
+    parser = argparse.ArgumentParser(prog=prog, description=description)
+    parser.add_argument("--out", type=Path, default=OUTPUT, help="输出目录（默认 build/teaching/）")
+    parser.add_argument("--site", type=Path, help="用已构建好的网站目录，不再重新构建")
+    return parser.parse_args(argv)
+
+
+def require_built_site(site: Path | None) -> None:
+    """A --site folder must be a built site."""
+    if site is not None and not (site / "index.html").is_file():
+        raise TeachingError(f"--site {site} 不是构建好的网站（没有 index.html）；去掉 --site 让命令自己构建")
 
 
 def build_site(root: Path, site: Path) -> None:

@@ -21,7 +21,6 @@ their own CJK sans) and stays editable: no text is drawn into images.
 
 from __future__ import annotations
 
-import argparse
 import io
 import math
 import re
@@ -31,9 +30,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.teaching import OUTPUT, ROOT
+from scripts.teaching import ROOT
 from scripts.teaching.module_text import CASE, DISCUSSION, REVIEW, ModuleText, Part, Table, plain, read_modules
-from scripts.teaching.site import TeachingError, build_site, chromium, diagram_pngs, open_page, serve
+from scripts.teaching.site import (TeachingError, build_site, chromium, diagram_pngs, open_page, parse_args,
+                                   require_built_site, serve)
 
 #: Fonts: PowerPoint and WPS both have 微软雅黑; the same name for Latin and East Asian text.
 FONT = "微软雅黑"
@@ -555,14 +555,10 @@ def write_slides(root: Path, out: Path, site: Path | None = None, browser=None) 
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m scripts slides", description="为每个模块生成可编辑的 .pptx 课件")
-    parser.add_argument("--out", type=Path, default=OUTPUT, help="输出目录（默认 build/teaching/）")
-    parser.add_argument("--site", type=Path, help="用已构建好的网站目录，不再重新构建")
-    args = parser.parse_args(argv)
+    args = parse_args("python -m scripts slides", "为每个模块生成可编辑的 .pptx 课件", argv)
     started = time.monotonic()
     try:
-        if args.site is not None and not (args.site / "index.html").is_file():
-            raise TeachingError(f"--site {args.site} 不是构建好的网站（没有 index.html）；去掉 --site 让命令自己构建")
+        require_built_site(args.site)
         files = write_slides(ROOT, args.out, args.site)
     except TeachingError as exc:
         print(f"slides：{exc}", file=sys.stderr)
