@@ -145,7 +145,7 @@ def test_glossary_page_lists_every_term_with_its_article(site_dir):
     assert glossary.MARKER not in page
 
 
-@pytest.mark.parametrize(("page", "has_terms"), [("modules/banli/index.html", True), ("law/index.html", True),
+@pytest.mark.parametrize(("page", "has_terms"), [("modules/banli/index.html", True), ("glossary/index.html", False),
                                                  ("practice/bank/banli/index.html", False)])
 def test_tooltips_on_pages_but_not_in_quizzes_headings_or_links(site_dir, page, has_terms):
     html = (site_dir / page).read_text(encoding="utf-8")
@@ -156,6 +156,13 @@ def test_tooltips_on_pages_but_not_in_quizzes_headings_or_links(site_dir, page, 
         for tag, classes in ancestors:
             assert tag not in {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "abbr", "label", "button"}, page
             assert not {"quiz", "course-diagram"} & set(classes.split()), page
+
+
+@pytest.mark.parametrize("page", ["law/index.html", "law/tiaoli-2005/index.html"])
+def test_law_texts_carry_no_tooltips(site_dir, page):
+    """The verbatim texts are what the 术语表 quotes and links to; no term in them is wrapped."""
+    html = (site_dir / page).read_text(encoding="utf-8")
+    assert "<abbr" not in html, page
 
 
 def test_quizzes_still_render_on_pages_with_tooltips(site_dir):
