@@ -320,6 +320,9 @@
     var limit = grading.exam.minutes * 60 * 1000;
     var pageKey = currentPageKey();
     var bottom = document.querySelector(".exam-score[data-exam-paper]");
+    // The rules come written in the page (scripts/bank/render.py exam_app_html): the page
+    // has its pre-start layout before this script runs, and 开始考试 keeps that wording.
+    var rules = app.querySelector(".exam-rules");
 
     // The paper between #exam-app and the score box becomes one block we can hide.
     var body = el("div", { class: "exam-body", id: "exam-body" });
@@ -423,9 +426,7 @@
       bottom.textContent = "";
       app.textContent = "";
       app.appendChild(el("div", { class: "exam-panel" }, [
-        el("p", { class: "exam-rules", text: "考试时间" + grading.exam.minutes + "分钟，共" + paper.questions.length + "题，每题" +
-          paper.points + "分，满分" + paper.questions.length * paper.points + "分，" + paper.passMark + "分及格。" +
-          "开始后计时，交卷前不显示答案。" }),
+        rules,
         button("开始考试", function () {
           var t = R.now();
           R.writeExam(letter, { state: "running", started: t, deadline: t + limit, answers: {} });

@@ -141,6 +141,21 @@ def paper_markdown(paper: Paper, host_src: str) -> str:
     return "\n\n".join(parts)
 
 
+def exam_app_html(paper: Paper, minutes: int) -> str:
+    """The exam's box as it stands before 开始考试: the rules and the start button.
+
+    It is in the page itself, so the page has its final layout before practice.js runs
+    (which wires the button and keeps this paragraph for later returns to the start).
+    """
+    total = len(paper.questions)
+    rules = (f"考试时间{minutes}分钟，共{total}题，每题{POINTS}分，满分{total * POINTS}分，{PASS_MARK}分及格。"
+             "开始后计时，交卷前不显示答案。")
+    return (f'<div class="exam-app" id="exam-app" data-exam-paper="{paper.letter}"><div class="exam-panel">'
+            f'<p class="exam-rules">{rules}</p>'
+            '<button type="button" class="md-button md-button--primary exam-start">开始考试</button>'
+            '</div></div>')
+
+
 def key_markdown(paper: Paper, host_src: str) -> str:
     """The answer key: 题号 | 题型 | 题目 | 答案 | 依据条文 on screen, and for print a
     one-page grid 题号 -> 答案 (print.css shows the grid and hides the table)."""

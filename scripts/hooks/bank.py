@@ -148,7 +148,7 @@ def expand(markdown: str, src: str, bank: Bank, papers: dict[str, Paper], first_
                                    f'写成 <!-- exam-paper id="{letter}" minutes="60" -->')
             state.exams[src] = (letter, int(minutes))
             inserted.extend(q.id for q in paper.questions)
-            return (f'<div class="exam-app" id="exam-app" data-exam-paper="{letter}"></div>\n\n{GRADING_MARKER}\n\n'
+            return (f'{render.exam_app_html(paper, int(minutes))}\n\n{GRADING_MARKER}\n\n'
                     + render.paper_markdown(paper, src)
                     + f'\n\n<div class="exam-score" data-exam-paper="{letter}"></div>')
         if kind == "daily-practice":

@@ -29,7 +29,7 @@ _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "me
 #: Elements whose whole content is never teaching text.
 _SKIP_TAGS = {"script", "style", "svg", "button", "template", "noscript"}
 #: Classes whose whole content is never teaching text.
-_SKIP_CLASSES = {"course-diagram", "headerlink", "quiz-header-link", "quiz-intro", "quiz-feedback", "exam-score",
+_SKIP_CLASSES = {"course-diagram", "headerlink", "quiz-header-link", "quiz-intro", "quiz-feedback", "exam-app", "exam-score",
                  "md-source-file", "quiz-progress-app"}
 
 

@@ -242,3 +242,20 @@ def test_an_exam_with_the_keyboard_alone_on_a_phone(served_site, browser, papers
         assert page.console_errors == []
     finally:
         context.close()
+
+
+def test_the_page_has_its_pre_start_layout_before_the_scripts_run(served_site, browser):
+    """Nothing moves when practice.js sets up the paper: the page as the server sends it (scripts
+    off) already shows the rules and 开始考试 without the paper, with the footer where it stays."""
+    boxes = {}
+    for scripts_on in (False, True):
+        ctx = new_context(browser, java_script_enabled=scripts_on, viewport={"width": 412, "height": 823})
+        page = open_in(ctx, served_site + "practice/exams/paper-a/")
+        if scripts_on:
+            page.locator("body[data-exam-state='ready']").wait_for(state="attached")
+        else:
+            assert "考试时间60分钟，共50题" in page.locator("#exam-app").inner_text()
+            assert not page.locator(".quiz").first.is_visible()
+        boxes[scripts_on] = [page.locator(s).bounding_box() for s in (".exam-start", ".md-footer")]
+        ctx.close()
+    assert boxes[False] == boxes[True]
