@@ -24,6 +24,10 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+# A full rebuild per saved change, not --dirty: MkDocs warns on every dirty build (which
+# --strict turns into a failed build) and a dirty build's search index, bank data and
+# anchor checks would cover only the changed pages. Rebuilds are kept fast in-process
+# instead (scripts/rebuild_cache.py).
 serve: setup
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
