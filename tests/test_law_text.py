@@ -106,3 +106,13 @@ def test_law_lock_names_the_article_and_line_of_any_change(tmp_path):
     assert f"docs/law/index.md:{line}: 第五十条第1段与官方文本不一致：条例全文必须逐字照录，请恢复原文" in found
     assert any(f.startswith("docs/law/index.md:") and "第二章的标题“信访体制”与官方文本不一致" in f for f in found)
     assert any(f.startswith("docs/law/tiaoli-2005.md:") and "第五十一条" in f for f in found)
+
+
+@pytest.mark.parametrize(("page", "law_text"), [("law/index.html", True), ("law/tiaoli-2005/index.html", True),
+                                                ("modules/banli/index.html", False)])
+def test_law_texts_section_links_are_labelled_without_a_tooltip(site_dir, page, law_text):
+    """Material gives every titled element a tooltip; the law texts' ¶ links have a label instead."""
+    html = (site_dir / page).read_text(encoding="utf-8")
+    labelled = html.count('class="headerlink" href="#art-') if law_text else 1
+    assert html.count('aria-label="本节链接"') >= (labelled if law_text else 0)
+    assert ('title="本节链接"' in html) != law_text, page
