@@ -22,11 +22,11 @@ import sys
 import tempfile
 from pathlib import Path
 
+from scripts.chromium import CHROMIUM, CHROMIUM_ARGS
+
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
-CHROMIUM = "/usr/bin/chromium"
-CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking "
-                "--disable-component-update --disable-sync")
+CHROME_FLAGS = " ".join(["--headless=new", *CHROMIUM_ARGS])
 SUBPATH = "/xinfang/"
 #: page type -> path under the site root
 PAGES: dict[str, str] = {

@@ -78,10 +78,10 @@ def _cold_visit(browser, url: str, runs: int, docx_path: Path) -> dict:
 
 def report(site: Path, runs: int = 5, visits: int = 3) -> list[str]:
     """The section's lines for a site built into `site` (nginx and Chromium as the browser tests use them)."""
-    from tests.support import browser as browser_support
+    from scripts import chromium
     from tests.support.servers import NGINX, Nginx, free_port
 
-    if not NGINX.exists() or not Path(browser_support.CHROMIUM).exists():
+    if not NGINX.exists() or not Path(chromium.CHROMIUM).exists():
         return ["报告自查：跳过（需要 nginx 和 chromium：sudo apt-get install -y nginx chromium）"]
     from playwright.sync_api import sync_playwright
 
@@ -89,7 +89,7 @@ def report(site: Path, runs: int = 5, visits: int = 3) -> list[str]:
         server = Nginx(site, Path(tmp), free_port(), SUBPATH).start()
         try:
             with sync_playwright() as pw:
-                browser = pw.chromium.launch(executable_path=browser_support.CHROMIUM, args=browser_support.CHROMIUM_ARGS)
+                browser = pw.chromium.launch(executable_path=chromium.CHROMIUM, args=chromium.CHROMIUM_ARGS)
                 docx_path = _docx(Path(tmp) / "sample.docx")
                 results = []
                 for visit in range(visits):

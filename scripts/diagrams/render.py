@@ -14,11 +14,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from scripts.chromium import CHROMIUM, CHROMIUM_ARGS
 from scripts.diagrams.source import CACHE_DIR, MERMAID_CONFIG, ROOT, Diagram, cached_svg, find_diagrams, markdown_pages
 from scripts.diagrams.svg import DiagramSvgError, clean_svg
 
 MERMAID_JS = ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
-CHROMIUM = "/usr/bin/chromium"
 
 
 class RenderError(Exception):
@@ -41,7 +41,7 @@ def render(sources: list[tuple[str, str]], browser=None) -> dict[str, str]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             return _draw(browser, sources)
         finally:

@@ -108,7 +108,7 @@ def run(course_site: Path, tmp: Path) -> int:
     sys.path.insert(0, str(ROOT))
     from playwright.sync_api import sync_playwright
 
-    from tests.support import browser as browser_support
+    from scripts import chromium
     from tests.support import search as support
     from tests.support.servers import Nginx, free_port
 
@@ -121,7 +121,7 @@ def run(course_site: Path, tmp: Path) -> int:
     servers = []
     try:
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=browser_support.CHROMIUM, args=browser_support.CHROMIUM_ARGS)
+            browser = pw.chromium.launch(executable_path=chromium.CHROMIUM, args=chromium.CHROMIUM_ARGS)
             for name, (site, _) in sites.items():
                 server = Nginx(site, tmp / f"nginx-{len(servers)}", free_port(), SUBPATH).start()
                 servers.append(server)
