@@ -26,8 +26,8 @@ node_modules/.installed: package.json package-lock.json
 
 # A full rebuild per saved change, not --dirty: MkDocs warns on every dirty build (which
 # --strict turns into a failed build) and a dirty build's search index, bank data and
-# anchor checks would cover only the changed pages. Rebuilds are kept fast in-process
-# instead (scripts/rebuild_cache.py).
+# anchor checks would cover only the changed pages. Rebuilds are kept fast by results
+# kept from build to build instead (scripts/build_cache.py, in .cache/build/).
 serve: setup
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
@@ -87,4 +87,4 @@ rollback: setup
 	$(BIN)/python -m scripts rollback $(DEPLOY_WHERE) $(DEPLOY_OPTS) $(if $(TO),--to '$(TO)')
 
 clean:
-	rm -rf site site-offline dist build
+	rm -rf site site-offline dist build .cache/build

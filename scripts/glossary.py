@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scripts.citations import find_citations
-from scripts.rebuild_cache import remember_across_rebuilds
+from scripts.build_cache import remember
 
 ROOT = Path(__file__).resolve().parent.parent
 GLOSSARY = ROOT / "docs" / "includes" / "glossary.md"
@@ -135,7 +135,7 @@ def _skips(name: str, attrs: str) -> bool:
     return bool(classes & SKIP_CLASSES)
 
 
-@remember_across_rebuilds  # a page unchanged since the last rebuild of `mkdocs serve` is not scanned again
+@remember  # an unchanged page is not scanned again (scripts.build_cache)
 def add_tooltips(page_html: str, terms: list[Term]) -> str:
     """Wrap the first occurrence of each term in each section of the page's text in `<abbr title="定义">`.
 

@@ -5,7 +5,8 @@ course build), and for each one
 
 1. builds a new Markdown instance with every configured extension (the plugin
    reuses it within the quiz, resetting it before each fragment): the course
-   keeps one instance per page, reset the same way before every fragment;
+   keeps one instance per page, made when a fragment first needs it and reset the
+   same way before every fragment;
 2. reads and parses its translation files (.po) again: the course parses them once
    per build (the cache is keyed by the files' modification times, so an edited
    file is read again under `make serve`);
@@ -15,11 +16,11 @@ course build), and for each one
    directly, exactly what the conversion returns for it (tests/bank/test_quizplugin.py
    compares both for every fragment of the bank).
 
-Under `mkdocs serve` (which rebuilds the whole site in the same process after each
-saved change) a converted fragment is also remembered, keyed by its text, its page,
-the site's list of pages and the configuration files' text, so the quizzes of an
-unchanged page are not converted again; a conversion that logged a warning (a broken
-link) or that includes a snippet file is never remembered.
+A converted fragment is also kept between builds (scripts.build_cache, in memory under
+`mkdocs serve` and on disk), keyed by its text, its page, the site's list of pages and
+the configuration files' text, so the quizzes of an unchanged page are not converted
+again; a conversion that logged a warning (a broken link) or that includes a snippet
+file is never kept.
 
 Each change relies on a text in the plugin's source; `check_plugin_source` finds
 each one the expected number of times or `QuizPluginPatchError` stops the build,
@@ -29,11 +30,11 @@ silently mis-patched.
 
 from __future__ import annotations
 
-import hashlib
 import inspect
-import logging
 import re
 from pathlib import Path
+
+from scripts import build_cache
 
 #: (text in mkdocs_quiz/plugin.py the patches rely on, how many times it occurs)
 SOURCE_TEXTS: list[tuple[str, int]] = [
@@ -56,31 +57,8 @@ _PLAIN_RE = re.compile(r"[^\x00-\x20\x7f\\`*_\[\]<>&!#|{}:^=~+\-][^\x00-\x1f\x7f
 _NOT_PLAIN_RE = re.compile(r"^\s|^\d+[.)]| {2}|\s$")
 
 
-#: Converted fragments kept across the rebuilds of one `mkdocs serve` process (see the module docstring).
-FRAGMENTS: dict[str, str] = {}
-MAX_FRAGMENTS = 20_000
-
-
-class _Warnings(logging.Handler):
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.count = 0
-
-    def emit(self, record):
-        self.count += 1
-
-
-def _site_signature(files, config) -> str:
-    """The pages and their URLs, and the text of the configuration file(s): what a fragment's HTML depends on
-    besides its own text and page."""
-    digest = hashlib.sha256()
-    for file in files.documentation_pages():
-        digest.update(f"{file.src_uri}\0{file.url}\n".encode("utf-8"))
-    config_file = Path(config.config_file_path or "mkdocs.yml")
-    for path in sorted({config_file, config_file.with_name("mkdocs.yml")}):
-        if path.is_file():
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
+#: Converted fragments, kept between builds (scripts.build_cache).
+FRAGMENTS = build_cache.store("quiz-fragments")
 
 
 class QuizPluginPatchError(RuntimeError):
@@ -125,6 +103,25 @@ class _Translations:
         return self.cache[key]
 
 
+class _PageMarkdown:
+    """A page's fragment Markdown instance, made when a fragment first needs converting
+    (not at all when every fragment of the page is plain or already kept)."""
+
+    def __init__(self, make):
+        self.make = make
+        self.md = None
+
+    def reset(self):
+        if self.md is not None:
+            self.md.reset()
+        return self
+
+    def convert(self, text: str) -> str:
+        if self.md is None:
+            self.md = self.make()
+        return self.md.convert(text)
+
+
 def patch_plugin(plugin) -> None:
     """Apply the three changes to one MkDocsQuizPlugin instance (and the module's translation factory)."""
     module = _plugin_module()
@@ -140,28 +137,21 @@ def patch_plugin(plugin) -> None:
 
     def create_for_page(page, config, files):
         if last.get("page") is not page or last.get("files") is not files or last.get("config") is not config:
-            last.update(page=page, files=files, config=config, md=create(page, config, files))
+            last.update(page=page, files=files, config=config, md=_PageMarkdown(lambda: create(page, config, files)))
         return last["md"]
 
     def convert_fragment(text, page, config, files, md_inst=None):
         html = plain_paragraph(text)
         if html is not None:
             return html
-        if last.get("signed") is not files:
-            last.update(signed=files, signature=_site_signature(files, config))
-        key = hashlib.sha256("\0".join((text, page.file.src_uri, page.file.url, last["signature"])).encode("utf-8")).hexdigest()
-        if key in FRAGMENTS:
-            return FRAGMENTS[key]
-        warnings = _Warnings()
-        logging.getLogger("mkdocs").addHandler(warnings)
-        try:
+        key = build_cache.key_of(text, page.file.src_uri, page.file.url, build_cache.site_signature())
+        stored = FRAGMENTS.get(key)
+        if stored is not None:
+            return stored
+        with build_cache.counting_warnings() as warnings:
             html = convert(text, page, config, files, md_inst=md_inst)
-        finally:
-            logging.getLogger("mkdocs").removeHandler(warnings)
         if not warnings.count and "--8<--" not in text:
-            if len(FRAGMENTS) >= MAX_FRAGMENTS:
-                FRAGMENTS.clear()
-            FRAGMENTS[key] = html
+            FRAGMENTS.put(key, html)
         return html
 
     plugin._create_fragment_markdown = create_for_page

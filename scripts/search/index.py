@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from scripts.rebuild_cache import remember_across_rebuilds
+from scripts.build_cache import remember
 from scripts.search.sections import split_sections
 from scripts.search.synonyms import Synonym
 
@@ -51,7 +51,7 @@ def page_prior(src_path: str, meta: dict) -> float:
     return prior
 
 
-@remember_across_rebuilds  # a page unchanged since the last rebuild of `mkdocs serve` is not parsed again
+@remember  # an unchanged page is not parsed again (scripts.build_cache)
 def page_entries(html: str, src_path: str, url: str, title: str, meta: dict) -> list[dict]:
     """The search entries of one rendered page (see scripts.search.sections)."""
     search = meta.get("search") if isinstance(meta.get("search"), dict) else {}
@@ -105,11 +105,17 @@ def jieba_dictionary() -> tuple[dict[str, int], int]:
     return jieba.dt.FREQ, jieba.dt.total
 
 
+@remember  # jieba's dictionary (a second to load) is read only when the indexed text or the word lists change
+def course_words(texts: list[str], extra_words: list[str]) -> tuple[dict[str, int], int]:
+    """The words of jieba's dictionary that `texts` and `extra_words` use, with their counts; jieba's total."""
+    freq, total = jieba_dictionary()
+    return dictionary(freq, texts, extra_words), total
+
+
 def build_index(docs: list[dict], search_config: dict, synonyms: list[Synonym], law_url: str) -> dict:
     """The whole index (see the module docstring)."""
-    freq, total = jieba_dictionary()
     extra = STOPWORDS + [s.word for s in synonyms] + [t for s in synonyms for t in s.to]
-    words = dictionary(freq, (d["title"] + "\n" + d["text"] for d in docs), extra)
+    words, total = course_words([d["title"] + "\n" + d["text"] for d in docs], extra)
     course = {
         "dict": "\n".join(f"{w} {c}" for w, c in sorted(words.items())),
         "total": total,
