@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import functools
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,9 +29,19 @@ def front_matter_end(lines: list[str]) -> int:
 def split_front_matter(text: str, path: str = "<text>") -> tuple[dict, int]:
     """Return (front matter as a dict, line number where the body starts).
 
+    A build reads some pages' front matter many times (study hours, lesson plans, the bank), and
+    `mkdocs serve` again after every change: a text already read is not parsed again (the caller
+    gets its own copy).
+
     Raises:
         FrontMatterError: when the YAML between the `---` lines does not parse.
     """
+    meta, body_line = _parse_front_matter(text, path)
+    return copy.deepcopy(meta), body_line
+
+
+@functools.lru_cache(maxsize=512)
+def _parse_front_matter(text: str, path: str) -> tuple[dict, int]:
     import yaml  # here, not at the top: the report checker imports this module in the browser, where there is no yaml
 
     lines = text.splitlines()

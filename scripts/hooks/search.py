@@ -36,6 +36,7 @@ import re
 import mkdocs.plugins
 from mkdocs.exceptions import PluginError
 
+from scripts.search import index as search_index
 from scripts.search.index import build_index, page_entries
 from scripts.search.synonyms import SynonymError, load_synonyms
 
@@ -47,12 +48,17 @@ LAW_PAGE = "law/index.md"
 
 
 class _State:
+    serving = False
     entries: dict[str, list[dict]] = {}
     order: list[str] = []
     law_url: str = "law/"
 
 
 state = _State()
+
+
+def on_startup(command, dirty):
+    state.serving = command == "serve"
 
 
 def on_pre_build(config):
@@ -122,3 +128,5 @@ def on_post_build(config):
     else:
         (folder / "search_index.json").write_text(dump({"config": search_config, "docs": []}), encoding="utf-8")
         (folder / "course-index.json").write_text(dump(index), encoding="utf-8")
+    if state.serving:
+        search_index.load_dictionary_in_background()

@@ -18,6 +18,7 @@ query is cut the way jieba cuts the same words in the text.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable
 
 from scripts.build_cache import remember
@@ -94,15 +95,31 @@ def dictionary(freq: dict[str, int], texts: Iterable[str], extra_words: Iterable
     return out
 
 
+_jieba_lock = threading.Lock()
+
+
 def jieba_dictionary() -> tuple[dict[str, int], int]:
     """jieba's FREQ and total after the course's user dictionary is loaded (as Material's plugin loads it)."""
     import jieba
 
     from scripts.search.synonyms import ROOT
 
-    jieba.initialize()
-    jieba.load_userdict(str(ROOT / "scripts" / "data" / "jieba-userdict.txt"))
-    return jieba.dt.FREQ, jieba.dt.total
+    with _jieba_lock:
+        jieba.initialize()
+        jieba.load_userdict(str(ROOT / "scripts" / "data" / "jieba-userdict.txt"))
+        return jieba.dt.FREQ, jieba.dt.total
+
+
+def load_dictionary_in_background() -> None:
+    """Under `mkdocs serve`, after the first build: load jieba's dictionary (about a second) in a
+    daemon thread, once per process, so the rebuild after the first edit does not wait for it."""
+    global _loading
+    if _loading is None:
+        _loading = threading.Thread(target=jieba_dictionary, name="jieba-dictionary", daemon=True)
+        _loading.start()
+
+
+_loading: threading.Thread | None = None
 
 
 @remember  # jieba's dictionary (a second to load) is read only when the indexed text or the word lists change
