@@ -192,6 +192,8 @@ def set_site(files, config) -> None:
 
 def site_signature() -> str:
     """What a rendered fragment depends on besides its text and page: the pages, their URLs, the configuration."""
+    if not _site.signature:
+        raise RuntimeError("scripts.build_cache.set_site has not run: the build_cache hook must be in mkdocs.yml")
     return _site.signature
 
 

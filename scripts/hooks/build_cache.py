@@ -1,8 +1,11 @@
 """Results kept from one build to the next (scripts.build_cache, scripts.apidocs_cache).
 
-- on_env: records the build's pages and configuration (part of what a quiz fragment or
-  an API block is kept under), gives the theme's and mkdocstrings' Jinja environments
-  their stored compiled templates, and wraps mkdocstrings' block processing;
+- on_config: wraps mkdocstrings' block processing (scripts.apidocs_cache);
+- on_nav, once every plugin has added its files and before any page is rendered: records
+  the build's pages and configuration, part of what a quiz fragment or an API block is
+  kept under;
+- on_env: gives the theme's and mkdocstrings' Jinja environments their stored compiled
+  templates;
 - on_post_build, last: writes what this build added to `.cache/build/`.
 """
 
@@ -29,8 +32,12 @@ def on_config(config):
     return config
 
 
-def on_env(env, config, files):
+def on_nav(nav, config, files):
     build_cache.set_site(files, config)
+    return nav
+
+
+def on_env(env, config, files):
     env.bytecode_cache = build_cache.template_cache("theme")
     plugin = config.plugins.get("mkdocstrings")
     if plugin is not None:

@@ -77,11 +77,14 @@ def test_a_changed_plugin_fails_loudly(index):
         check_plugin_source(inspect.getsource(quiz_plugin).replace(text, "# changed by a newer plugin\n"))
 
 
-def test_under_serve_an_unchanged_fragment_is_not_converted_again_unless_it_warned():
+def test_an_unchanged_fragment_is_not_converted_again_unless_it_warned(tmp_path, monkeypatch):
     import logging
     from types import SimpleNamespace
 
+    from scripts import build_cache
     from scripts.bank import quizplugin
+
+    monkeypatch.setattr(quizplugin, "FRAGMENTS", build_cache.Store("quiz-fragments", tmp_path))
 
     calls = []
     plugin = quiz_plugin.MkDocsQuizPlugin()
@@ -97,8 +100,9 @@ def test_under_serve_an_unchanged_fragment_is_not_converted_again_unless_it_warn
     page = SimpleNamespace(file=SimpleNamespace(src_uri="practice/bank/banli.md", url="practice/bank/banli/"))
     config = SimpleNamespace(config_file_path=str(ROOT / "mkdocs.yml"))
 
-    def build():  # a rebuild under `mkdocs serve`: new Files, same pages
+    def build():  # another build: new Files, same pages
         files = SimpleNamespace(documentation_pages=lambda: [])
+        build_cache.set_site(files, config)
         return [plugin._convert_fragment_markdown(t, page, config, files) for t in
                 ("见[第一条](../../law/index.md#art-1)", "见[缺失](missing.md)", "最初受理的行政机关")]
 
