@@ -43,9 +43,9 @@ import jinja2
 ROOT = Path(__file__).resolve().parent.parent
 #: `BUILD_CACHE_DIR` puts it elsewhere (`make bench` times builds with an empty one).
 CACHE_DIR = Path(os.environ.get("BUILD_CACHE_DIR") or ROOT / ".cache" / "build")
-#: Distributions whose version is part of the code version.
+#: Distributions whose version is part of the code version (griffe is distributed as griffelib).
 PACKAGES = ("mkdocs", "mkdocs-material", "mkdocs-quiz", "markdown", "pymdown-extensions", "mkdocstrings",
-            "mkdocstrings-python", "mkdocs-autorefs", "griffe", "jinja2", "jieba")
+            "mkdocstrings-python", "mkdocs-autorefs", "griffelib", "jinja2", "jieba", "pyyaml")
 #: Results kept per function: those used by the latest build, then older ones up to this many.
 MAX_ENTRIES = 20_000
 

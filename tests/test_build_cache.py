@@ -44,6 +44,14 @@ def test_equal_arguments_reuse_the_result_and_others_are_computed(cache_dir):
     assert calls == ["<p>a</p>", "<p>a</p>", "<p>b</p>"]
 
 
+def test_every_package_of_the_code_version_is_installed():
+    """A renamed distribution would silently drop out of the code version, and an upgrade would go unnoticed."""
+    import importlib.metadata
+
+    for name in build_cache.PACKAGES:
+        assert importlib.metadata.version(name), name
+
+
 def _kept(name: str, folder) -> build_cache.Store:
     """A store as the next process sees it: read from disk."""
     return build_cache.Store(name, folder)
