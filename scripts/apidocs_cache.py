@@ -30,6 +30,7 @@ import inspect
 import yaml
 
 from scripts import build_cache
+from scripts.upstream_text import mismatch
 
 #: (text in mkdocstrings' extension.py or handlers/base.py the change relies on, how many times it occurs)
 SOURCE_TEXTS: list[tuple[str, int]] = [
@@ -52,12 +53,9 @@ class ApiDocsPatchError(RuntimeError):
 
 def check_source(source: str) -> None:
     """Raise ApiDocsPatchError naming the first text not found the expected number of times."""
-    for text, count in SOURCE_TEXTS:
-        found = source.count(text)
-        if found != count:
-            raise ApiDocsPatchError(
-                f"mkdocstrings 的源码中应有 {count} 处“{text.strip()[:60]}”，实际 {found} 处："
-                "mkdocstrings 版本变了，请按 scripts/apidocs_cache.py 的说明重新核对后再发布")
+    problem = mismatch(source, SOURCE_TEXTS, "mkdocstrings 的源码", "scripts/apidocs_cache.py")
+    if problem:
+        raise ApiDocsPatchError(problem)
 
 
 def _with_known_aliases(handler) -> dict[str, tuple[str, ...]]:

@@ -25,6 +25,8 @@ silently undo these fixes.
 
 from __future__ import annotations
 
+from scripts.upstream_text import mismatch
+
 #: (what the plugin's quiz.js contains, what it becomes, how many times it occurs)
 PATCHES: list[tuple[str, str, int]] = [
     (
@@ -77,13 +79,10 @@ class QuizJsPatchError(RuntimeError):
 
 def patch_quiz_js(js: str) -> str:
     """Apply PATCHES to quiz.js text; raise QuizJsPatchError naming the first text not found as expected."""
-    for old, new, count in PATCHES:
-        found = js.count(old)
-        if found != count:
-            raise QuizJsPatchError(
-                f"mkdocs-quiz 的 quiz.js 中应有 {count} 处“{old.strip()[:60]}”，实际 {found} 处："
-                "插件版本变了，请按 scripts/bank/quizjs.py 的说明重新核对补丁后再发布"
-            )
+    problem = mismatch(js, [(old, count) for old, _, count in PATCHES], "mkdocs-quiz 的 quiz.js ", "scripts/bank/quizjs.py")
+    if problem:
+        raise QuizJsPatchError(problem)
+    for old, new, _ in PATCHES:
         js = js.replace(old, new)
     return js
 

@@ -35,6 +35,7 @@ import re
 from pathlib import Path
 
 from scripts import build_cache
+from scripts.upstream_text import mismatch
 
 #: (text in mkdocs_quiz/plugin.py the patches rely on, how many times it occurs)
 SOURCE_TEXTS: list[tuple[str, int]] = [
@@ -74,12 +75,9 @@ def plain_paragraph(text: str) -> str | None:
 
 def check_plugin_source(source: str) -> None:
     """Raise QuizPluginPatchError naming the first text not found the expected number of times."""
-    for text, count in SOURCE_TEXTS:
-        found = source.count(text)
-        if found != count:
-            raise QuizPluginPatchError(
-                f"mkdocs-quiz 的 plugin.py 中应有 {count} 处“{text.strip()[:60]}”，实际 {found} 处："
-                "插件版本变了，请按 scripts/bank/quizplugin.py 的说明重新核对后再发布")
+    problem = mismatch(source, SOURCE_TEXTS, "mkdocs-quiz 的 plugin.py ", "scripts/bank/quizplugin.py")
+    if problem:
+        raise QuizPluginPatchError(problem)
 
 
 def _plugin_module():
