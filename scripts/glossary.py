@@ -14,11 +14,10 @@ From that file the hook `scripts/hooks/glossary.py`
   term, definition and a link to the article ([`render_table`][scripts.glossary.render_table]);
 - gives every page a tooltip for each term ([`add_tooltips`][scripts.glossary.add_tooltips]):
   the term's first occurrence in each section (the text under one heading) is wrapped in
-  `<abbr title="definition">`, which Material shows as a tooltip (`content.tooltips`),
-  with no request to any host. Only the first: a phone spends start-up time on
-  every tooltip Material sets up (the full text had 207, most of its blocking time in
-  Lighthouse's phone simulation), and a paragraph that names 信访人 five times needs
-  one dotted underline, not five.
+  `<abbr title="definition">`, which `docs/assets/course.js` shows as a tooltip in
+  Material's style when the reader points at or taps it, with no request to any host.
+  Only the first: a paragraph that names 信访人 five times needs one dotted underline,
+  not five.
 
 The Markdown `abbr` extension is not used for the tooltips: it matches a term only
 between word boundaries (`\\b`), and Chinese text has none between words, so
