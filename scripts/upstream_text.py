@@ -1,5 +1,5 @@
 """The guard of every change the course makes to a third-party file (quiz.js, mkdocs-quiz's
-plugin.py, mkdocstrings' Markdown extension): each text a change relies on must occur in the
+plugin.py, mkdocstrings' Markdown extension, Material's page script): each text a change relies on must occur in the
 installed file the expected number of times, or the build stops and names it, so an upgrade
 is looked at rather than silently mis-patched.
 """

@@ -7,8 +7,8 @@ Material copies its whole theme folder into every build. The course does not use
   configuration points search at the course's own worker instead
   (`assets/javascripts/course-search.js`, see `scripts/hooks/search.py`);
 * JavaScript and CSS source maps (`*.map`, 1.3 MB): only a browser's developer tools
-  read them, never a page. The bundles keep their last `sourceMappingURL` line, so they
-  stay byte for byte Material's files;
+  read them, never a page. The bundles keep their last `sourceMappingURL` line (the page
+  script's one change is `scripts/material_bundle.py`);
 * Material's default icon (`assets/images/favicon.png`): the course's is `assets/favicon.svg`.
 
 Each is dropped from MkDocs' file list before the build copies it. `tests/test_build.py`
