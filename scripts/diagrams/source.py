@@ -46,7 +46,7 @@ MERMAID_CONFIG = {
     "handDrawnSeed": 1,
 }
 #: Bump when scripts/diagrams/svg.py changes what it writes, so every SVG is drawn again.
-SVG_FORMAT = 1
+SVG_FORMAT = 2
 
 _FENCE_RE = re.compile(r"^```mermaid[ \t]*\n(?P<source>.*?)^```[ \t]*$", re.S | re.M)
 _META_RE = re.compile(r"^<!--\s*diagram\b(?P<attrs>.*?)-->[ \t]*\n\Z", re.S)

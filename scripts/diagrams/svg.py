@@ -16,7 +16,14 @@ What mermaid writes, and what is kept:
 * what mermaid's stylesheet did for the layout is kept as attributes, so the SVG reads right
   on its own: the font (the course's CJK stack, 16 px, in which mermaid measured the labels)
   on the root, and labels centred on their box (`text-anchor="middle"`);
-* numbers keep at most two decimals.
+* numbers keep at most two decimals;
+* nothing that draws nothing: the page styles and lays out every element of an inline SVG
+  each time it restyles, so elements that cannot show take a phone's time for nothing.
+  Gone are the empty edge labels (mermaid writes a label group, a `<text>` and a
+  `<tspan>` for every edge, with or without words), rectangles without a size (the label
+  backgrounds mermaid sizes only in its own stylesheet), attribute-less `<g>` wrappers
+  (their children move up) and groups left empty; a label line's two nested `<tspan>`
+  become one.
 """
 
 from __future__ import annotations
@@ -54,6 +61,52 @@ def _round(value: str) -> str:
         return "0" if number == "-0" else number
 
     return _NUMBER_RE.sub(shorter, value)
+
+
+def _drop_what_draws_nothing(root) -> None:
+    """Remove the elements that cannot show and merge each label line's nested `<tspan>` (module docstring)."""
+    def drop(element) -> None:
+        parent = element.getparent()
+        # Keep the text that follows the element (none in mermaid's SVG, but never lose any).
+        if element.tail and element.tail.strip():
+            previous = element.getprevious()
+            if previous is not None:
+                previous.tail = (previous.tail or "") + element.tail
+            else:
+                parent.text = (parent.text or "") + element.tail
+        parent.remove(element)
+
+    for text in list(root.iter(f"{{{SVG_NS}}}text")):
+        if not "".join(text.itertext()).strip():
+            drop(text)
+    for rect in list(root.iter(f"{{{SVG_NS}}}rect")):
+        if rect.get("width") is None or rect.get("height") is None:
+            drop(rect)
+    for outer in list(root.iter(f"{{{SVG_NS}}}tspan")):
+        children = list(outer)
+        if (len(children) == 1 and _local(children[0].tag) == "tspan" and not (outer.text or "").strip()
+                and not (children[0].tail or "").strip() and len(children[0]) == 0):
+            inner = children[0]
+            for name, value in inner.attrib.items():
+                if name == "class" or (name in {"font-style", "font-weight"} and value == "normal"):
+                    continue
+                outer.set(name, value)
+            outer.text = inner.text
+            outer.remove(inner)
+    changed = True
+    while changed:
+        changed = False
+        for group in list(root.iter(f"{{{SVG_NS}}}g")):
+            if len(group) == 0 and not (group.text or "").strip():
+                drop(group)
+                changed = True
+            elif not group.attrib and not (group.text or "").strip():
+                parent = group.getparent()
+                index = parent.index(group)
+                for offset, child in enumerate(list(group)):
+                    parent.insert(index + offset, child)
+                drop(group)
+                changed = True
 
 
 def clean_svg(raw: str, key: str) -> str:
@@ -102,6 +155,8 @@ def clean_svg(raw: str, key: str) -> str:
         # Empty groups and definitions left behind.
         if isinstance(element.tag, str) and _local(element.tag) in {"defs"} and len(element) == 0:
             element.getparent().remove(element)
+
+    _drop_what_draws_nothing(root)
 
     for label in root.iter(f"{{{SVG_NS}}}g"):
         if "label" in (label.get("class") or "").split():

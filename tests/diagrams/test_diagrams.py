@@ -80,6 +80,24 @@ def test_clean_svg_has_no_inline_style_and_keeps_what_draws():
     assert FONT_STACK.replace('"', "&quot;") in svg
 
 
+def test_clean_svg_keeps_no_element_that_draws_nothing():
+    """Every element of an inline SVG is styled and laid out with the page: an edge label without
+    words, a rectangle without a size, a bare <g> and a line's nested <tspan> cost a phone time
+    and draw nothing."""
+    raw = RAW.replace(
+        '<g class="root">',
+        '<g class="root"><g class="clusters"/><g class="edgeLabels"><g class="edgeLabel"><g class="label" transform="translate(0, 0)">'
+        '<text y="-10.1"><tspan class="text-outer-tspan row" x="0" y="-0.1em" dy="1.1em"/></text></g></g>'
+        '<g><rect class="background" style="stroke: none"/></g></g>')
+    svg = clean_svg(raw, "0123456789abcdef")
+    assert "edgeLabel" not in svg and "clusters" not in svg and "background" not in svg
+    assert "<g>" not in svg
+    # The node keeps its box and its one line of text, in one <tspan>.
+    assert '<rect class="basic label-container" width="172.01" height="54"/>' in svg
+    assert re.search(r'<text y="-10.1" text-anchor="middle"><tspan class="text-outer-tspan row">甲</tspan></text>', svg)
+    assert svg.count("<tspan") == 1
+
+
 def test_clean_svg_rejects_what_is_not_mermaid_svg():
     with pytest.raises(DiagramSvgError):
         clean_svg("<svg", "k")
