@@ -48,7 +48,6 @@ LAW_PAGE = "law/index.md"
 
 
 class _State:
-    serving = False
     entries: dict[str, list[dict]] = {}
     order: list[str] = []
     law_url: str = "law/"
@@ -58,7 +57,8 @@ state = _State()
 
 
 def on_startup(command, dirty):
-    state.serving = command == "serve"
+    if command == "serve":  # an edit's rebuild needs jieba's dictionary for the changed text
+        search_index.load_dictionary_in_background()
 
 
 def on_pre_build(config):
@@ -128,5 +128,3 @@ def on_post_build(config):
     else:
         (folder / "search_index.json").write_text(dump({"config": search_config, "docs": []}), encoding="utf-8")
         (folder / "course-index.json").write_text(dump(index), encoding="utf-8")
-    if state.serving:
-        search_index.load_dictionary_in_background()

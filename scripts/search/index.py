@@ -99,20 +99,27 @@ _jieba_lock = threading.Lock()
 
 
 def jieba_dictionary() -> tuple[dict[str, int], int]:
-    """jieba's FREQ and total after the course's user dictionary is loaded (as Material's plugin loads it)."""
-    import jieba
-
-    from scripts.search.synonyms import ROOT
-
+    """jieba's FREQ and total after the course's user dictionary is loaded (as Material's plugin loads it);
+    loaded once per process."""
+    global _loaded
     with _jieba_lock:
-        jieba.initialize()
-        jieba.load_userdict(str(ROOT / "scripts" / "data" / "jieba-userdict.txt"))
-        return jieba.dt.FREQ, jieba.dt.total
+        if _loaded is None:
+            import jieba
+
+            from scripts.search.synonyms import ROOT
+
+            jieba.initialize()
+            jieba.load_userdict(str(ROOT / "scripts" / "data" / "jieba-userdict.txt"))
+            _loaded = (jieba.dt.FREQ, jieba.dt.total)
+        return _loaded
+
+
+_loaded: tuple[dict[str, int], int] | None = None
 
 
 def load_dictionary_in_background() -> None:
-    """Under `mkdocs serve`, after the first build: load jieba's dictionary (about a second) in a
-    daemon thread, once per process, so the rebuild after the first edit does not wait for it."""
+    """Under `mkdocs serve`: load jieba's dictionary (about a second) in a daemon thread, once per
+    process, so the rebuild after an edit does not wait for it."""
     global _loading
     if _loading is None:
         _loading = threading.Thread(target=jieba_dictionary, name="jieba-dictionary", daemon=True)
@@ -122,11 +129,32 @@ def load_dictionary_in_background() -> None:
 _loading: threading.Thread | None = None
 
 
-@remember  # jieba's dictionary (a second to load) is read only when the indexed text or the word lists change
+# Each kept (scripts.build_cache): jieba's dictionary is read only for a text not seen before,
+# and an edit recomputes only the entries it changed.
+@remember
+def text_words(text: str) -> dict[str, int]:
+    """The words of jieba's dictionary that `text` uses, with their counts."""
+    return dictionary(jieba_dictionary()[0], [text], [])
+
+
+@remember
+def listed_words(words: list[str]) -> dict[str, int]:
+    """The words of jieba's dictionary inside the query-side lists (stop words, synonyms), with their counts."""
+    return dictionary(jieba_dictionary()[0], [], words)
+
+
+@remember
+def jieba_total() -> int:
+    return jieba_dictionary()[1]
+
+
 def course_words(texts: list[str], extra_words: list[str]) -> tuple[dict[str, int], int]:
     """The words of jieba's dictionary that `texts` and `extra_words` use, with their counts; jieba's total."""
-    freq, total = jieba_dictionary()
-    return dictionary(freq, texts, extra_words), total
+    words: dict[str, int] = {}
+    for text in texts:
+        words.update(text_words(text))
+    words.update(listed_words(extra_words))
+    return words, jieba_total()
 
 
 def build_index(docs: list[dict], search_config: dict, synonyms: list[Synonym], law_url: str) -> dict:
