@@ -18,10 +18,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from scripts import chromium
+from scripts import chromium as chromium_setup
 from scripts.checks import build_log
 
-CHROMIUM = Path(chromium.CHROMIUM)
+CHROMIUM = Path(chromium_setup.CHROMIUM)
 #: A diagram is the static SVG of its ```mermaid fence, inline in the page's article
 #: (scripts/hooks/diagrams.py).
 DIAGRAM_SELECTOR = "article .course-diagram > svg"
@@ -104,7 +104,7 @@ def chromium(browser=None) -> Iterator[object]:
     except ImportError:
         raise TeachingError("缺少 Python 包 playwright：请先运行 make setup") from None
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=chromium.CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=chromium_setup.CHROMIUM_ARGS)
         try:
             yield browser
         finally:

@@ -51,3 +51,16 @@ def test_page_wide_rules_apply_to_their_part():
     css = "body[data-exam-key] .md-typeset h1 { x: 1 } body:not([data-exam-paper]) .quiz { y: 2 } body { z: 3 }"
     assert handbook.part_scoped(css) == (".handbook-part[data-exam-key] .md-typeset h1 { x: 1 } "
                                          ".handbook-part:not([data-exam-paper]) .quiz { y: 2 } body { z: 3 }")
+
+
+def test_the_commands_start_their_own_chromium_when_none_is_given():
+    """`make slides` and `make handbook` run alone: they launch Debian's Chromium themselves.
+    (In a process of its own: Playwright's sync API cannot start twice in the tests' thread.)"""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    code = "from scripts.teaching.site import chromium\nwith chromium() as b:\n    print(b.version)"
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0 and proc.stdout.strip(), proc.stderr[-1500:]
