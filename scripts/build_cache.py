@@ -167,19 +167,16 @@ def remember(function):
             results.put(key, result)
         return result
 
-    wrapper.store = results
     return wrapper
 
 
-class _Site:
-    signature = ""
-
-
-_site = _Site()
+#: The current build's pages and configuration (set_site).
+_site_signature = ""
 
 
 def set_site(files, config) -> None:
     """Record the build's pages (source path, URL) and the text of its configuration file(s)."""
+    global _site_signature
     digest = hashlib.sha256()
     for file in files.documentation_pages():
         digest.update(f"{file.src_uri}\0{file.url}\n".encode("utf-8"))
@@ -187,14 +184,14 @@ def set_site(files, config) -> None:
     for path in sorted({config_file, config_file.with_name("mkdocs.yml")}):
         if path.is_file():
             digest.update(b"\0" + path.read_bytes())
-    _site.signature = digest.hexdigest()
+    _site_signature = digest.hexdigest()
 
 
 def site_signature() -> str:
     """What a rendered fragment depends on besides its text and page: the pages, their URLs, the configuration."""
-    if not _site.signature:
+    if not _site_signature:
         raise RuntimeError("scripts.build_cache.set_site has not run: the build_cache hook must be in mkdocs.yml")
-    return _site.signature
+    return _site_signature
 
 
 class counting_warnings(logging.Handler):

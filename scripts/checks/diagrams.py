@@ -9,10 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scripts.diagrams.source import CACHE_PATH, cached_svg, find_diagrams, markdown_pages, mermaid_version
+from scripts.diagrams.source import CACHE_PATH, STALE, cached_svg, find_diagrams, markdown_pages, mermaid_version
 from scripts.findings import Finding
-
-MESSAGE = "图表未生成或已过期：运行 make diagrams"
 
 
 def check(root: Path, cache: Path | None = None) -> list[Finding]:
@@ -27,5 +25,5 @@ def check(root: Path, cache: Path | None = None) -> list[Finding]:
         version = version or mermaid_version(root / "package-lock.json")
         for d in find_diagrams(text, version):
             if not cached_svg(d.key, cache).is_file():
-                findings.append(Finding(page.relative_to(root).as_posix(), d.line, MESSAGE))
+                findings.append(Finding(page.relative_to(root).as_posix(), d.line, STALE))
     return findings

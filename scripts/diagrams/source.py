@@ -25,6 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 #: Where `make diagrams` stores one SVG per diagram key (committed with the Markdown).
 CACHE_PATH = "scripts/data/diagrams"
+#: What the build and `make check` say of a fence whose SVG is not stored.
+STALE = "图表未生成或已过期：运行 make diagrams"
 CACHE_DIR = ROOT / CACHE_PATH
 PACKAGE_LOCK = ROOT / "package-lock.json"
 

@@ -23,11 +23,10 @@ import html
 import logging
 import re
 
-from scripts.diagrams.source import cached_svg, find_diagrams, mermaid_version
+from scripts.diagrams.source import STALE, cached_svg, find_diagrams, mermaid_version
 
 log = logging.getLogger("mkdocs.hooks.diagrams")
 
-STALE = "图表未生成或已过期：运行 make diagrams"
 NO_TEXT = '流程图缺少无障碍标题或说明：在 ```mermaid 的上一行写 <!-- diagram title="…" desc="…" -->'
 #: Natural width (px) above which a diagram, fitted to a 390 px phone's column, would draw its
 #: 16 px labels below 11 px; such a diagram scrolls sideways there instead of shrinking.

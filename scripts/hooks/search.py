@@ -36,8 +36,7 @@ import re
 import mkdocs.plugins
 from mkdocs.exceptions import PluginError
 
-from scripts.search import index as search_index
-from scripts.search.index import build_index, page_entries
+from scripts.search.index import build_index, load_dictionary_in_background, page_entries
 from scripts.search.synonyms import SynonymError, load_synonyms
 
 WORKER = "assets/javascripts/course-search.js"
@@ -58,7 +57,7 @@ state = _State()
 
 def on_startup(command, dirty):
     if command == "serve":  # an edit's rebuild needs jieba's dictionary for the changed text
-        search_index.load_dictionary_in_background()
+        load_dictionary_in_background()
 
 
 def on_pre_build(config):
